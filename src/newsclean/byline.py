@@ -1,0 +1,57 @@
+"""Stage 5b: read the author names out of a byline line.
+
+Two forms are read: a labelled byline ("Автор: Иван Петров", "Текст и
+снимки: Мария Иванова | 12.03.2025") anywhere near the article, and a line
+that is nothing but one or more personal names ("Николай Станоев") in the
+article's header.  The labels and the words that are never names live in
+``data/page_bg.toml``.
+"""
+from __future__ import annotations
+
+import regex
+
+from .data import load
+
+_PAGE = load("page_bg")
+_LABELS = sorted(_PAGE["byline_labels"], key=len, reverse=True)
+_NOT_NAME = frozenset(w.casefold() for w in _PAGE["not_name_words"])
+_LABEL = regex.compile(
+    r"^(?:" + "|".join(regex.escape(l) for l in _LABELS) + r")\s*", regex.I
+)
+# Where the names stop: a separator, a date or time, a bracket.
+_TAIL = regex.compile(r"\s*(?:[|•·/(\[]|\s[-–—]\s|\d).*$")
+_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\sи\s|\s&\s)\s*")
+_NAME_WORD = regex.compile(r"^\p{Lu}(?:\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|\.)$")
+
+
+def _is_name(name: str) -> bool:
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and all(
+        _NAME_WORD.match(p) and p.casefold() not in _NOT_NAME for p in parts
+    )
+
+
+def _names(text: str) -> str | None:
+    names = [n.strip() for n in _NAME_SPLIT.split(text.strip(" .,:;")) if n.strip()]
+    if names and all(_is_name(n) for n in names):
+        return ", ".join(names)
+    return None
+
+
+def labelled_byline(text: str) -> str | None:
+    """Names after a byline label, or None when the line is not one."""
+    match = _LABEL.match(text)
+    if not match or match.end() == 0:
+        return None
+    label = match.group(0).strip().casefold()
+    rest = _TAIL.sub("", text[match.end():])
+    if label in ("от",) and not rest[:1].isupper():
+        return None
+    return _names(rest)
+
+
+def bare_names(text: str) -> str | None:
+    """The names when the whole line is one or more personal names."""
+    if text.endswith(",") or any(ch.isdigit() for ch in text) or len(text.split()) > 9:
+        return None
+    return _names(text)

@@ -1,0 +1,523 @@
+"""Find and read the dates written on Bulgarian news pages.
+
+Approach, in four steps:
+
+1. Cheap gate. ``has_date_hint`` is one precompiled regex search for a
+   plausible year (1990-2100 as a free-standing 4-digit number) or a
+   relative-time word ("преди", "вчера", "днес"). Every form read below
+   contains one of them, so a block without a hint is skipped at once.
+2. Candidate regexes. One master regex, compiled once at import, holds an
+   alternative per written form (ISO 8601; time before a date; day.month.year;
+   Roman-numeral months; day + month name + year and month name + day + year,
+   each optionally followed by a time; "преди N часа"; "вчера, 14:30"). A
+   separate anchored regex reads the crawler's " date 2025-09-03" line at the
+   very start of the text. Numbers glued to other numbers (versions, IP
+   addresses, ISBNs, phone numbers) are kept out by look-arounds, a "time"
+   followed by a unit ("12.50 лв.", "12.45 сек.") is not a time, and a year or a
+   time alone is never a date. Every quantifier is bounded and no quantified
+   group contains another quantifier, so matching stays linear on any input.
+3. Calendar validation. Only on a match: ``datetime.date`` rejects 31.02 and
+   29.02 of common years, years outside the table's range are dropped, and
+   with a ``now`` anything later than ``now`` + 1 day is dropped. Relative
+   expressions are resolved against ``now`` with ``dateutil.relativedelta``
+   (never guessed when ``now`` is None).
+4. Sofia offset. A written time is Europe/Sofia wall-clock time; its offset
+   (+02:00 or +03:00 in summer) comes from ``zoneinfo`` for that day. ISO
+   values with "Z" or another offset are converted to Sofia time.
+
+A label written just before a date ("Публикувано:", "ОБНОВЕНА", "Последна
+промяна:") sets the candidate's ``kind``. All words (months, weekdays,
+labels, relative units) live in ``data/dates_bg.toml``; none are in the code.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from importlib.resources import files
+from typing import Sequence
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+__all__ = [
+    "DateCandidate",
+    "SOFIA",
+    "find_dates",
+    "has_date_hint",
+    "parse_date",
+    "pick_article_dates",
+]
+
+SOFIA = ZoneInfo("Europe/Sofia")
+
+_DATA = tomllib.loads(
+    (files("newsclean") / "data" / "dates_bg.toml").read_text(encoding="utf-8")
+)
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    start: int  # char offset of the match in the text given
+    end: int
+    value: str  # ISO 8601: "2026-02-05", "2025-09-03T09:32:00+03:00", "2024-06"
+    kind: str  # "published" | "updated" | "plain"
+    relative: bool  # from "преди 2 часа", "вчера, 14:30"
+    crawler: bool  # from the crawler's " date 2025-09-03" line at the start
+
+
+# --------------------------------------------------------------------------
+# Building blocks of the patterns
+
+_H = r"[^\S\n]"  # horizontal white space (a date and its time share a line)
+_NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+_NOT_BEFORE_LETTER = r"(?![^\W\d_])"
+# Not glued to a preceding number ("1.03.09.2025", "978-2018-12-30").
+_LB_NUM = r"(?<!\d)(?<!\d[.,:/\-])"
+# Not glued to a following number ("1.1.2025.3", "2025-09-03-1").
+_LA_YEAR = r"(?!\d)(?![./\-]\d)"
+
+
+def _alt(words) -> str:
+    """Whole-word alternation of ``words`` as a prefix tree.
+
+    A tree makes the engine compare about one character per word start
+    instead of trying every word in turn, and longer words are tried before
+    their prefixes ("февруари" before "фев"). A space in a phrase matches 1-3
+    spaces; a word ending in a letter needs a word boundary after it.
+    """
+    tree: dict = {}
+    if not words:
+        return "(?!)"
+    for word in {w.lower() for w in words}:
+        node = tree
+        chars = list(" ".join(word.split()))
+        for ch in chars:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict, last: str) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            head = _H + "{1,3}" if ch == " " else re.escape(ch)
+            branches.append(head + emit(node[ch], ch))
+        if "" in node:
+            branches.append(_NOT_BEFORE_LETTER if last.isalnum() else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return "(?:" + emit(tree, "") + ")"
+
+
+_MIN_YEAR = int(_DATA["min_year"])
+_MAX_YEAR = int(_DATA["max_year"])
+
+_MONTH_BY_NAME: dict[str, int] = {
+    name.lower(): int(number)
+    for number, names in _DATA["months"].items()
+    for name in names
+}
+_ROMAN_BY_NAME: dict[str, int] = {
+    name.upper(): index + 1 for index, name in enumerate(_DATA["roman_months"])
+}
+_REL = _DATA["relative"]
+_DAY_WORDS: dict[str, int] = {k.lower(): int(v) for k, v in _REL["day_words"].items()}
+_NUMBER_WORDS: dict[str, int] = {k.lower(): int(v) for k, v in _REL["numbers"].items()}
+_UNIT_BY_WORD: dict[str, tuple[str, bool]] = {}
+_SINGULAR_UNITS: set[str] = set()
+for _unit in _REL["units"]:
+    for _w in _unit["words"]:
+        _UNIT_BY_WORD[_w.lower()] = (_unit["field"], bool(_unit["timed"]))
+    _SINGULAR_UNITS.update(w.lower() for w in _unit.get("singular", []))
+
+_MONTHS = _alt(_MONTH_BY_NAME)
+_ROMANS = "(?:" + "|".join(
+    sorted((re.escape(r) for r in _ROMAN_BY_NAME), key=len, reverse=True)
+) + ")"
+_YEAR_SUFFIX = "(?:" + _H + "{0,2}" + _alt(_DATA["year_suffixes"]) + ")?"
+_TIME_SUFFIX = "(?:" + _H + "{0,2}" + _alt(_DATA["time_suffixes"]) + ")?"
+_TIME_BLOCK = "(?!" + _H + "{0,2}" + _alt(_DATA["time_blockers"]) + ")"
+_DT_CONN = _alt(_DATA["date_time_connectors"])
+_TD_CONN = _alt(_DATA["time_date_connectors"])
+_DASHES = r"[,|/\-–—]"
+
+# Date, then its time: "03.09.2025 09:32", "12 май 2024, 14:08", "… г., 9:32 ч.",
+# "03.09.2025 в 09:32", "03.09.2025 | 09:32".
+_SEP_DATE_TIME = (
+    "(?:" + _H + "{0,3}" + _DASHES + _H + "{0,3}(?:" + _DT_CONN + _H + "{1,3})?"
+    "|" + _H + "{1,3}(?:" + _DT_CONN + _H + "{1,3})?)"
+)
+# Time, then its date: "09:32, 03.09.2025", "10:25 - 30.01.2026", "12:04 на 03.09.2025".
+_SEP_TIME_DATE = (
+    "(?:" + _H + "{0,3}" + _DASHES + _H + "{0,3}"
+    "|" + _H + "{1,3}" + _TD_CONN + _H + "{1,3}"
+    "|" + _H + "{1,3})"
+)
+
+
+def _time(p: str) -> str:
+    """A wall-clock time "9:32", "09.32", "9,32 ч.", "09:32:15" (groups <p>h, <p>mi, <p>s)."""
+    return (
+        rf"(?P<{p}h>[01]?\d|2[0-3])[:.,](?P<{p}mi>[0-5]\d)(?::(?P<{p}s>[0-5]\d))?"
+        r"(?!\d)(?![.,:]\d)" + _TIME_SUFFIX + _TIME_BLOCK
+    )
+
+
+def _iso_time(p: str) -> str:
+    """ "T09:32", "T09:32:15.123", optionally "Z" / "+03:00" / "+0300" / "+03"."""
+    return (
+        rf"[T ](?P<{p}h>[01]\d|2[0-3]):(?P<{p}mi>[0-5]\d)"
+        rf"(?::(?P<{p}s>[0-5]\d)(?:\.\d{{1,9}})?)?"
+        rf"(?P<{p}z>Z|[+\-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?(?!\d)"
+    )
+
+
+def _dmy(p: str) -> str:
+    """ "03.09.2025", "3.9.2025 г.", "03/09/2025", "03-09-2025"."""
+    return (
+        _LB_NUM + rf"(?P<{p}d>\d{{1,2}})(?P<{p}sep>[./\-])(?P<{p}m>\d{{1,2}})"
+        rf"(?P={p}sep)(?P<{p}y>\d{{4}})" + _LA_YEAR + _YEAR_SUFFIX
+    )
+
+
+def _roman(p: str) -> str:
+    """ "5.II.2026", "5. II. 2026 г."."""
+    return (
+        _LB_NUM + rf"(?P<{p}d>\d{{1,2}})\.{_H}?(?P<{p}r>{_ROMANS})\.{_H}?"
+        rf"(?P<{p}y>\d{{4}})" + _LA_YEAR + _YEAR_SUFFIX
+    )
+
+
+def _day_month_year(p: str) -> str:
+    """ "5 Февруари, 2026", "05 фев 2026", "5. февруари 2026 г."."""
+    return (
+        _LB_NUM + rf"(?P<{p}d>\d{{1,2}})(?:\.?{_H}{{1,3}}|\.)(?P<{p}mon>{_MONTHS})"
+        rf"(?:\.?,?{_H}{{1,3}}|\.)(?P<{p}y>\d{{4}})" + _LA_YEAR + _YEAR_SUFFIX
+    )
+
+
+def _month_day_year(p: str) -> str:
+    """ "фев. 5, 2026", "Февруари 5 2026"."""
+    return (
+        _NOT_AFTER_LETTER + rf"(?P<{p}mon>{_MONTHS})\.?{_H}{{1,3}}(?P<{p}d>\d{{1,2}})"
+        rf"(?!\d),?{_H}{{1,3}}(?P<{p}y>\d{{4}})" + _LA_YEAR + _YEAR_SUFFIX
+    )
+
+
+def _then_time(p: str) -> str:
+    return "(?:" + _SEP_DATE_TIME + _time(p) + ")?"
+
+
+_ALTERNATIVES = [
+    # ISO 8601, date or date-time, possibly with an offset.
+    ("iso", _LB_NUM + r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})" + _LA_YEAR
+     + "(?:" + _iso_time("isot_") + "|" + _SEP_DATE_TIME + _time("isob_") + ")?"),
+    # A time before its date.
+    ("tf", _LB_NUM + _time("tft_") + _SEP_TIME_DATE
+     + "(?:" + _dmy("tfn_") + "|" + _roman("tfr_") + "|" + _day_month_year("tfm_")
+     + "|" + _month_day_year("tfk_") + ")"),
+    ("dmy", _dmy("dmy_") + _then_time("dmyt_")),
+    ("rom", _roman("rom_") + _then_time("romt_")),
+    ("dmon", _day_month_year("dmon_") + _then_time("dmont_")),
+    ("mond", _month_day_year("mond_") + _then_time("mondt_")),
+    # "преди 5 минути", "Преди 2 часа", "преди час", "преди два дни".
+    ("rel", _NOT_AFTER_LETTER + _alt(_REL["ago"]) + _H + "{1,3}"
+     + r"(?:(?P<rel_n>\d{1,3})" + _H + "{0,3}|(?P<rel_w>" + _alt(_NUMBER_WORDS) + ")"
+     + _H + "{1,3})?(?P<rel_u>" + _alt(_UNIT_BY_WORD) + ")"),
+    # "вчера, 14:30", "днес в 09:15".
+    ("dw", _NOT_AFTER_LETTER + "(?P<dw_w>" + _alt(_DAY_WORDS) + ")" + _SEP_DATE_TIME
+     + _time("dwt_")),
+]
+
+# Dispatch on the first character before trying the alternatives: a digit
+# not glued to a number, or the first letter of a word that starts a form.
+_NUMERIC = ("iso", "tf", "dmy", "rom", "dmon")
+_WORDS_FIRST = {w[0] for w in
+                list(_MONTH_BY_NAME) + list(_REL["ago"]) + list(_DAY_WORDS)}
+_MAIN_RE = re.compile(
+    r"(?=\d)" + _LB_NUM + "(?:"
+    + "|".join(f"(?P<A_{n}>{p})" for n, p in _ALTERNATIVES if n in _NUMERIC)
+    + ")|" + _NOT_AFTER_LETTER + "(?=[" + re.escape("".join(sorted(_WORDS_FIRST))) + "])(?:"
+    + "|".join(f"(?P<A_{n}>{p})" for n, p in _ALTERNATIVES if n not in _NUMERIC)
+    + ")",
+    re.IGNORECASE,
+)
+
+_CRAWLER_RE = re.compile(
+    r"\A\ufeff?\s{0,3}" + re.escape(_DATA["crawler_prefix"]) + _H + "{1,3}"
+    r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:" + _iso_time("t_") + ")?)?"
+    + _LA_YEAR,
+    re.IGNORECASE,
+)
+
+
+def _hint_pattern() -> str:
+    """A 4-digit number starting with 1 or 2, or a word that starts a relative form.
+
+    Written as one character class followed by look-behind branches so that
+    the regex engine can skip quickly over characters that cannot start a hit.
+    """
+    words = sorted({w.lower() for w in list(_REL["ago"]) + list(_DAY_WORDS)})
+    first = "12" + "".join(sorted({c for w in words for c in (w[0], w[0].upper())}))
+    branches = [r"(?<=[12])\d\d\d"]
+    for w in words:
+        cls = re.escape(w[0] + w[0].upper())
+        branches.append(f"(?<=[{cls}])(?i:{re.escape(w[1:])})")
+    return "[" + re.escape(first) + "](?:" + "|".join(branches) + ")"
+
+
+_HINT_RE = re.compile(_hint_pattern())
+assert _MIN_YEAR >= 1000 and _MAX_YEAR <= 2999  # the hint's 4-digit numbers
+
+# A label directly before a date (the window ends where the date starts).
+_GAP = r"[\s:,.\-–—|]{0,5}"
+_LABEL_RE = re.compile(
+    _NOT_AFTER_LETTER
+    + "(?:(?P<published>" + _alt(_DATA["labels"]["published"]) + ")"
+    + "|(?P<updated>" + _alt(_DATA["labels"]["updated"]) + "))"
+    + _GAP + "(?:" + _alt(_DATA["labels"]["connectors"]) + _GAP + ")?"
+    + "(?:" + _alt(_DATA["weekdays"]["names"]) + _GAP + r")?\Z",
+    re.IGNORECASE,
+)
+_LABEL_WINDOW = 72
+
+
+# --------------------------------------------------------------------------
+# Values
+
+
+def _as_sofia(now: datetime) -> datetime:
+    """``now`` in Sofia time; a naive ``now`` is taken as Sofia wall-clock time."""
+    if now.tzinfo is None:
+        return now.replace(tzinfo=SOFIA)
+    return now.astimezone(SOFIA)
+
+
+def _day(y: int, mo: int, d: int, limit: datetime | None) -> str | None:
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return None
+    if limit is not None and day > limit.date():
+        return None
+    return day.isoformat()
+
+
+def _stamp(moment: datetime, limit: datetime | None) -> str | None:
+    """A Sofia (or other aware) datetime as ISO text, after the range checks."""
+    local = moment.astimezone(SOFIA)
+    if not _MIN_YEAR <= local.year <= _MAX_YEAR:
+        return None
+    if limit is not None and local > limit:
+        return None
+    return local.isoformat(timespec="seconds")
+
+
+def _timed(y: int, mo: int, d: int, h: int, mi: int, s: int,
+           limit: datetime | None) -> str | None:
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    try:
+        moment = datetime(y, mo, d, h, mi, s, tzinfo=SOFIA)
+    except ValueError:
+        return None
+    return _stamp(moment, limit)
+
+
+def _offset(text: str) -> timezone:
+    if text.upper() == "Z":
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + (int(digits[2:]) if len(digits) > 2 else 0)
+    return timezone(sign * timedelta(minutes=minutes))
+
+
+def _gi(m: re.Match, name: str) -> int:
+    return int(m.group(name))
+
+
+def _with_time(m: re.Match, y: int, mo: int, d: int, tp: str,
+               limit: datetime | None) -> str | None:
+    """Day value, or timed value when the time group with prefix ``tp`` matched."""
+    if m.group(tp + "h") is None:
+        return _day(y, mo, d, limit)
+    s = m.group(tp + "s")
+    return _timed(y, mo, d, _gi(m, tp + "h"), _gi(m, tp + "mi"), int(s) if s else 0, limit)
+
+
+def _ymd(m: re.Match, p: str, form: str) -> tuple[int, int, int] | None:
+    """Year, month, day from one of the date sub-patterns with prefix ``p``."""
+    if form == "dmy":
+        mo = _gi(m, p + "m")
+    elif form == "rom":
+        mo = _ROMAN_BY_NAME[m.group(p + "r").upper()]
+    else:
+        mo = _MONTH_BY_NAME.get(re.sub(r"\s+", " ", m.group(p + "mon").lower()))
+        if mo is None:
+            return None
+    return _gi(m, p + "y"), mo, _gi(m, p + "d")
+
+
+_SPLIT_PREFIXES = {"dmy": ("dmy_", "dmyt_"), "rom": ("rom_", "romt_"),
+                   "dmon": ("dmon_", "dmont_"), "mond": ("mond_", "mondt_")}
+_TF_DATES = (("tfn_", "dmy"), ("tfr_", "rom"), ("tfm_", "dmon"), ("tfk_", "mond"))
+
+
+def _value(m: re.Match, now: datetime | None,
+           limit: datetime | None) -> tuple[str | None, bool]:
+    """(ISO value or None, relative?) for one match of the master regex."""
+    alt = m.lastgroup[2:] if m.lastgroup else ""
+    if alt in _SPLIT_PREFIXES:
+        p, tp = _SPLIT_PREFIXES[alt]
+        ymd = _ymd(m, p, alt)
+        return (_with_time(m, *ymd, tp, limit) if ymd else None), False
+    if alt == "iso":
+        y, mo, d = _gi(m, "iso_y"), _gi(m, "iso_m"), _gi(m, "iso_d")
+        if m.group("isot_h") is not None:
+            z = m.group("isot_z")
+            if z is None:
+                return _with_time(m, y, mo, d, "isot_", limit), False
+            if not _MIN_YEAR <= y <= _MAX_YEAR:
+                return None, False
+            s = m.group("isot_s")
+            try:
+                moment = datetime(y, mo, d, _gi(m, "isot_h"), _gi(m, "isot_mi"),
+                                  int(s) if s else 0, tzinfo=_offset(z))
+            except ValueError:
+                return None, False
+            return _stamp(moment, limit), False
+        return _with_time(m, y, mo, d, "isob_", limit), False
+    if alt == "tf":
+        for p, form in _TF_DATES:
+            if m.group(p + "d") is not None:
+                ymd = _ymd(m, p, form)
+                return (_with_time(m, *ymd, "tft_", limit) if ymd else None), False
+        return None, False
+    if now is None:  # relative forms are never guessed
+        return None, True
+    local_now = _as_sofia(now)
+    if alt == "rel":
+        field, timed = _UNIT_BY_WORD[re.sub(r"\s+", " ", m.group("rel_u").lower())]
+        if m.group("rel_n") is not None:
+            amount = int(m.group("rel_n"))
+        elif m.group("rel_w") is not None:
+            amount = _NUMBER_WORDS[m.group("rel_w").lower()]
+        elif m.group("rel_u").lower() in _SINGULAR_UNITS:
+            amount = 1
+        else:
+            return None, True
+        if timed:
+            moment = local_now.astimezone(timezone.utc) - relativedelta(**{field: amount})
+            return _stamp(moment.replace(second=0, microsecond=0), limit), True
+        day = local_now.date() - relativedelta(**{field: amount})
+        return _day(day.year, day.month, day.day, limit), True
+    if alt == "dw":
+        day = local_now.date() - relativedelta(days=_DAY_WORDS[m.group("dw_w").lower()])
+        return _with_time(m, day.year, day.month, day.day, "dwt_", limit), True
+    return None, False
+
+
+def _kind(text: str, start: int, floor: int) -> str:
+    low = max(floor, start - _LABEL_WINDOW)
+    if low >= start:
+        return "plain"
+    label = _LABEL_RE.search(text, low, start)
+    if label is None:
+        return "plain"
+    return "published" if label.group("published") is not None else "updated"
+
+
+def _crawler(text: str, limit: datetime | None) -> tuple[DateCandidate | None, int]:
+    m = _CRAWLER_RE.match(text)
+    if m is None:
+        return None, 0
+    y, mo = _gi(m, "y"), _gi(m, "m")
+    if m.group("d") is None:
+        ok = _MIN_YEAR <= y <= _MAX_YEAR and 1 <= mo <= 12 and (
+            limit is None or date(y, mo, 1) <= limit.date())
+        value = f"{y:04d}-{mo:02d}" if ok else None
+    elif m.group("t_h") is None:
+        value = _day(y, mo, _gi(m, "d"), limit)
+    else:
+        s = m.group("t_s")
+        h, mi, sec = _gi(m, "t_h"), _gi(m, "t_mi"), int(s) if s else 0
+        z = m.group("t_z")
+        if z is None:
+            value = _timed(y, mo, _gi(m, "d"), h, mi, sec, limit)
+        else:
+            try:
+                moment = datetime(y, mo, _gi(m, "d"), h, mi, sec, tzinfo=_offset(z))
+            except ValueError:
+                moment = None
+            value = _stamp(moment, limit) if moment and _MIN_YEAR <= y <= _MAX_YEAR else None
+    if value is None:
+        return None, m.end()
+    return DateCandidate(m.start(), m.end(), value, "plain", False, True), m.end()
+
+
+# --------------------------------------------------------------------------
+# API
+
+
+def has_date_hint(text: str) -> bool:
+    """Very cheap pre-check that ``find_dates`` could find something in ``text``."""
+    return _HINT_RE.search(text) is not None
+
+
+def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
+    """Every date in ``text`` (one block of a page, may hold several lines), in order.
+
+    Relative expressions resolve against ``now`` (an aware datetime; a naive one
+    is taken as Sofia time); with ``now=None`` they are skipped, never guessed.
+    With a ``now``, values later than ``now`` + 1 day are dropped.
+    """
+    if not text or not has_date_hint(text):
+        return []
+    limit = _as_sofia(now) + timedelta(days=1) if now is not None else None
+    found: list[DateCandidate] = []
+    crawler, pos = _crawler(text, limit)
+    if crawler is not None:
+        found.append(crawler)
+    floor = pos
+    for m in _MAIN_RE.finditer(text, pos):
+        value, relative = _value(m, now, limit)
+        if value is not None:
+            found.append(DateCandidate(m.start(), m.end(), value,
+                                       _kind(text, m.start(), floor), relative, False))
+        floor = m.end()
+    return found
+
+
+def parse_date(text: str, now: datetime | None = None) -> str | None:
+    """The ISO value of the first date in ``text``, or None."""
+    found = find_dates(text, now)
+    return found[0].value if found else None
+
+
+def pick_article_dates(
+    candidates: Sequence[DateCandidate],
+) -> tuple[str | None, str | None]:
+    """(published, updated) from the candidates of the article's own date lines.
+
+    ``updated`` is the first "updated" candidate. ``published`` is the first
+    "published" candidate, else the first plain absolute one, else the first
+    relative one, else the crawler's, and never an "updated" one. A timed
+    plain or published candidate thus always beats the crawler's day or month.
+    """
+    updated = next((c.value for c in candidates if c.kind == "updated"), None)
+    others = [c for c in candidates if c.kind != "updated"]
+    for accept in (
+        lambda c: c.kind == "published",
+        lambda c: not c.relative and not c.crawler,
+        lambda c: c.relative,
+        lambda c: c.crawler,
+    ):
+        chosen = next((c for c in others if accept(c)), None)
+        if chosen is not None:
+            return chosen.value, updated
+    return None, updated

@@ -1,0 +1,159 @@
+"""Stage 4a: measure each unit of a page, alone and against its neighbours.
+
+Every feature is general: lengths, punctuation, the share of Bulgarian
+function words, capitals and digits, date and time patterns, phrase families
+of page furniture (``data/boilerplate_bg.toml``), and repetition (the title a
+page prints twice, lines a page prints again and again).  Nothing here knows
+any particular site.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import regex
+
+from . import dates
+from .data import load
+from .headline import credit_position, strip_labels
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'“”„»«’)\]]*$")
+_INNER_SENTENCE = regex.compile(r"[.!?…][\"“”»)]*\s+[\"„“«]?\p{Lu}")
+_EDGE_JUNK = regex.compile(r"^[\W\d_]+|[\W\d_]+$")
+_COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
+_EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$")
+_AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
+_PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
+
+_LANGUAGE = load("language_bg")
+_PAGE = load("page_bg")
+STOPWORDS = frozenset(_LANGUAGE["stopwords"])
+_DATELINE_WORDS = frozenset(_PAGE["dateline_words"]) | STOPWORDS
+_AGENCIES = frozenset(a.casefold() for a in _PAGE["agencies"])
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    role: str
+    whole: frozenset[str]
+    starts: tuple[str, ...]
+    contains: tuple[str, ...]
+
+
+_FAMILIES = tuple(
+    Family(f["name"], f["role"], frozenset(f.get("whole", ())),
+           tuple(f.get("starts", ())), tuple(f.get("contains", ())))
+    for f in load("boilerplate_bg")["family"]
+)
+# A line that merely starts with a furniture phrase but is longer than this
+# is prose that happens to begin the same way.
+_STARTS_MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Features:
+    words: int
+    stop_ratio: float
+    ends_sentence: bool
+    sentences: int
+    upper_ratio: float
+    digit_ratio: float
+    furniture: Family | None
+    date_candidates: tuple[dates.DateCandidate, ...]
+    date_dominant: bool
+    credit_at: int          # index of a photo credit marker in the text, or -1
+    agency_only: bool
+    editor_initials: bool
+    place_line: bool
+    repeats: int            # how many units of the page share this one's key
+    same_as_previous: bool
+    same_as_next: bool
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def line_key(text: str) -> str:
+    """What two lines must share to count as the same line: letters and
+    digits, lowercased, with head labels and a photo credit cut off."""
+    cut = credit_position(text)
+    if cut > 0:
+        text = text[:cut]
+    return " ".join(regex.findall(r"[\p{L}\p{N}]+", strip_labels(text).casefold()))
+
+
+def furniture_family(text: str, words: int) -> Family | None:
+    """The phrase family of page furniture this line belongs to, if any."""
+    lowered = text.casefold()
+    core = _EDGE_JUNK.sub("", _COUNTER.sub(" ", lowered)).strip()
+    core = " ".join(core.split())
+    for family in _FAMILIES:
+        if core in family.whole:
+            return family
+        if words <= _STARTS_MAX_WORDS and lowered.startswith(family.starts):
+            return family
+        if words <= _STARTS_MAX_WORDS * 2 and any(c in lowered for c in family.contains):
+            return family
+    return None
+
+
+def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
+    if not found:
+        return False
+    rest, last = [], 0
+    for cand in found:
+        rest.append(text[last:cand.start])
+        last = cand.end
+    rest.append(text[last:])
+    leftover = [w for w in words_of(" ".join(rest)) if w.casefold() not in _DATELINE_WORDS]
+    return len(leftover) <= 3
+
+
+def measure(text: str, now: datetime | None) -> Features:
+    tokens = words_of(text)
+    n = len(tokens)
+    stops = sum(1 for t in tokens if t.casefold() in STOPWORDS)
+    letters = sum(1 for ch in text if ch.isalpha())
+    uppers = sum(1 for ch in text if ch.isupper())
+    digits = sum(1 for ch in text if ch.isdigit())
+    found = tuple(dates.find_dates(text, now)) if dates.has_date_hint(text) else ()
+    agency = _AGENCY_MARK.match(text)
+    return Features(
+        words=n,
+        stop_ratio=stops / n if n else 0.0,
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        sentences=len(_INNER_SENTENCE.findall(text)) + 1,
+        upper_ratio=uppers / letters if letters else 0.0,
+        digit_ratio=digits / len(text) if text else 0.0,
+        furniture=furniture_family(text, n),
+        date_candidates=found,
+        date_dominant=_date_dominant(text, found),
+        credit_at=credit_position(text),
+        agency_only=bool(agency and agency.group(1).casefold() in _AGENCIES),
+        editor_initials=bool(_EDITOR_INITIALS.match(text)),
+        place_line=bool(_PLACE_LINE.match(text)) and n <= 3,
+        repeats=1,
+        same_as_previous=False,
+        same_as_next=False,
+    )
+
+
+def measure_page(texts: list[str], now: datetime | None) -> list[Features]:
+    """Features of every unit, with the repetition features filled in."""
+    keys = [line_key(t) for t in texts]
+    counts = Counter(k for k in keys if k)
+    result = []
+    for i, text in enumerate(texts):
+        f = measure(text, now)
+        key = keys[i]
+        result.append(replace(
+            f,
+            repeats=counts[key] if key else 1,
+            same_as_previous=bool(key) and i > 0 and keys[i - 1] == key,
+            same_as_next=bool(key) and i + 1 < len(keys) and keys[i + 1] == key,
+        ))
+    return result

@@ -1,0 +1,50 @@
+"""Stage 5: find the article's headline and clean it.
+
+A page prints its headline near the article's start: often twice (the page
+title and the article title), next to the date, byline and lead photo, right
+before the first body paragraph.  The finder looks back from the first body
+paragraph over the header lines and takes the nearest repeated title, else
+the nearest title-like line.  A body sentence or a teaser title is never
+taken: the search stops at any prose before the header.
+
+Cleaning removes what sites add to a title: labels ("ОБНОВЕНА", "ВИДЕО"),
+a photo credit ("Снимка: © Getty Images") and a " | Site name" suffix.
+"""
+from __future__ import annotations
+
+import regex
+
+from .data import load
+
+_PAGE = load("page_bg")
+_LABELS = "|".join(regex.escape(l) for l in sorted(_PAGE["headline_labels"], key=len, reverse=True))
+_LEADING_LABELS = regex.compile(
+    rf"^(?:[\[(]?(?:{_LABELS})[\])]?(?:\s*[:|\-–—+/]\s*|\s+))+(?=\S)"
+)
+_TRAILING_LABELS = regex.compile(
+    rf"(?:\s*[:|\-–—+/]?\s*[\[(]?(?:{_LABELS})[\])]?)+\s*$"
+)
+_SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
+_CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE["credit_markers"])
+
+
+def credit_position(text: str) -> int:
+    """Index where a photo credit ('Снимка: ...') begins, or -1."""
+    lowered = text.casefold()
+    found = [at for at in (lowered.find(m) for m in _CREDIT_MARKERS) if at >= 0]
+    return min(found) if found else -1
+
+
+def strip_labels(text: str) -> str:
+    stripped = _LEADING_LABELS.sub("", text)
+    stripped = _TRAILING_LABELS.sub("", stripped)
+    return stripped.strip() or text.strip()
+
+
+def clean_headline(text: str) -> str:
+    """The title without labels, photo credit or site-name suffix."""
+    cut = credit_position(text)
+    if cut > 0:
+        text = text[:cut]
+    text = _SITE_SUFFIX.sub("", text.strip())
+    return strip_labels(text).strip(" -–—|")

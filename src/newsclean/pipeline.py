@@ -1,0 +1,35 @@
+"""The whole chain: decode, normalise, split, classify, assemble.
+
+``extract`` is pure: text in, record out.  ``extract_bytes`` adds the
+decoding stage for callers that hold a file's bytes.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .blocks import split_units
+from .classify import classify
+from .decode import decode
+from .normalise import normalise
+from .record import Record, assemble
+
+
+def extract(text: str, source: str | None = None, now: datetime | None = None,
+            template: frozenset[str] = frozenset(),
+            warnings: tuple[str, ...] = ()) -> Record:
+    """The record of one page.
+
+    ``now`` resolves relative dates ("преди 2 часа"); without it they are
+    left unresolved.  ``template`` holds the line keys of a site's template
+    learnt across many files (see ``template.learn``); lines in it are
+    boilerplate.
+    """
+    page = classify(split_units(normalise(text)), now=now, template=template)
+    return assemble(page, source, warnings)
+
+
+def extract_bytes(data: bytes, source: str | None = None, now: datetime | None = None,
+                  template: frozenset[str] = frozenset()) -> Record:
+    """Decode then extract; raises ``decode.NotText`` for a binary file."""
+    decoded = decode(data)
+    return extract(decoded.text, source, now, template, decoded.warnings)

@@ -1,0 +1,84 @@
+"""Stage 6: assemble the record of SPEC.md from a classified page."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+import regex
+
+from . import dates
+from .classify import BODY, BOILERPLATE, FURNITURE, Page
+from .data import load
+from .headline import clean_headline
+
+_DOMAIN = regex.compile(r"(?<![\w.@-])(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:bg|com|net|org|eu|info|news|tv))\b", regex.I)
+_NOT_SITE = frozenset(load("page_bg")["not_site_domains"])
+SHORT_BODY_WORDS = 50
+
+
+@dataclass
+class Record:
+    source: str | None
+    headline: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    author: str | None = None
+    body: str = ""
+    captions: list[str] = field(default_factory=list)
+    site: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+def find_site(page: Page) -> str | None:
+    """The domain most printed outside the article body, if any."""
+    seen: Counter[str] = Counter()
+    for i, unit in enumerate(page.units):
+        if page.labels[i] == BODY or "." not in unit.text:
+            continue
+        for match in _DOMAIN.finditer(unit.text):
+            domain = match.group(1).lower()
+            if domain not in _NOT_SITE:
+                seen[domain] += 2 if page.labels[i] in (BOILERPLATE, FURNITURE) else 1
+    return seen.most_common(1)[0][0] if seen else None
+
+
+def assemble(page: Page, source: str | None, warnings: tuple[str, ...] = ()) -> Record:
+    record = Record(source=source, site=find_site(page))
+    text = [u.text for u in page.units]
+    if not page.no_article:
+        if page.headline is not None:
+            record.headline = clean_headline(text[page.headline]) or None
+        record.body = "\n\n".join(text[i] for i in page.body)
+        record.captions = [text[i] for i in page.captions]
+        names = []
+        for _, found in page.bylines:
+            names.extend(n for n in found.split(", ") if n not in names)
+        record.author = ", ".join(names) or None
+    record.published, record.updated = dates.pick_article_dates(page.date_candidates)
+    record.warnings = _warnings(record, page, warnings)
+    return record
+
+
+def _warnings(record: Record, page: Page, extra: tuple[str, ...]) -> list[str]:
+    out = []
+    if page.no_article:
+        out.append("no_article")
+    if not page.units:
+        out.append("empty")
+    if record.headline is None:
+        out.append("no_headline")
+    if record.published is None:
+        out.append("no_date")
+    if page.truncated:
+        out.append("truncated")
+    if not page.no_article and len(record.body.split()) < SHORT_BODY_WORDS:
+        out.append("short_body")
+    out.extend(extra)
+    return out
