@@ -3,25 +3,28 @@
 Labelling runs in three passes over plain lists:
 
 1. Each unit gets a local label from its own features: page furniture
-   (a phrase family from the data file, a photo credit, an agency marker),
-   a dateline, a byline, a repeated title, or plain text.
-2. The article body is the one run of units with the most prose in it: text
-   units weigh by their length and how much they read like sentences, titles
-   and datelines weigh heavily against, furniture weighs nothing, and section
-   furniture (share bars, comments, related lists, promos, forms, footers) is
-   a wall no run crosses.  This is a maximum-sum segment search, the idea of
-   body-text extraction by "document slope" made to work on lines.
+   (a phrase family from the data file, a menu, a photo credit, a gallery
+   counter, an agency marker), a dateline, a byline, a repeated title, or
+   plain text.
+2. The article body is the run of units with the most prose in it.  Text
+   units weigh by their length and how much they read like sentences;
+   titles weigh heavily against; furniture weighs nothing; datelines and
+   section furniture (share bars, comments, related lists, promos, forms,
+   menus, footers) are walls no run crosses.  Between two walls the best
+   run is a maximum-sum segment (body-text extraction by "document slope",
+   made to work on lines); the runs of all stretches then compete, a lone
+   paragraph under a title (a teaser's summary) counting for less.
 3. The header before the body is read backwards: headline, lead, captions,
    byline and dateline.  Dates count only from there (and from a labelled
    publication line right after the body), never from teasers.
 
-A page whose best run is a lone paragraph in a list of teasers, or too thin
-to be an article, holds no article.
+A page whose best run is a teaser's summary in a list of teasers, or too
+thin to be an article, holds no article.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from . import byline, dates
 from .blocks import Unit
@@ -40,15 +43,15 @@ BOILERPLATE = "boilerplate"
 CRAWLER = "crawler"
 TEXT = "text"
 
-# Weights of the body search.
-_WALL = None
+_WALLS = frozenset({BOILERPLATE, CRAWLER, DATELINE})
 _TITLE_WEIGHT = -40.0
-_DATELINE_WEIGHT = -25.0
 _BYLINE_WEIGHT = -15.0
+_SUSPECT_SHARE = 0.25
+_LIST_ITEM_WEIGHT = 3.0
 _UNIT_COST = 6.0
 _MIN_ARTICLE_WEIGHT = 12.0
+_TEASER_DISCOUNT = 0.5
 _HEADER_REACH = 12
-_SHORT_BODY_WORDS = 50
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
@@ -73,7 +76,7 @@ def is_prose(f: Features) -> bool:
 
 
 def is_title_like(f: Features) -> bool:
-    return 3 <= f.words <= 30 and not (f.ends_sentence and f.sentences >= 2) and f.stop_ratio < 0.5
+    return 3 <= f.words <= 30 and not (f.ends_sentence and f.sentences >= 2)
 
 
 def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str, str]:
@@ -83,11 +86,13 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return BOILERPLATE, "editor initials: the article ends here"
     if template and line_key(unit.text) in template:
         return BOILERPLATE, _TEMPLATE_REASON
-    if f.furniture is not None:
+    if f.furniture is not None and not f.furniture_by_phrase_inside:
         label = BOILERPLATE if f.furniture.role == "section" else FURNITURE
         return label, f"{f.furniture.role} furniture: {f.furniture.name}"
     if f.credit_at == 0:
         return FURNITURE, "photo credit alone"
+    if f.gallery_counter:
+        return FURNITURE, "gallery counter"
     if f.agency_only:
         return FURNITURE, "agency marker"
     if f.date_dominant:
@@ -98,54 +103,105 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return BYLINE, "labelled byline"
     if (f.same_as_previous or f.same_as_next or f.repeats >= 2) and f.words <= 40:
         return TITLE, f"title printed {f.repeats} times"
+    if f.menu_like:
+        return BOILERPLATE, "menu or breadcrumb"
     return TEXT, f"{f.words} words, stopwords {f.stop_ratio:.2f}, sentence end {f.ends_sentence}"
 
 
 def text_weight(f: Features) -> float:
+    """Long sentences of running prose weigh most; a line that mentions a
+    furniture phrase (cookies, newsletters) counts for a quarter, enough to
+    stay inside an article but not to extend one."""
     weight = float(f.words)
     if not (f.ends_sentence or f.sentences >= 2):
         weight *= 0.5
     if f.stop_ratio < 0.12:
         weight *= 0.5
-    return weight - _UNIT_COST
+    weight -= _UNIT_COST
+    if f.furniture_by_phrase_inside:
+        weight = weight * _SUSPECT_SHARE - _UNIT_COST
+    return weight
 
 
-def _weight(label: str, f: Features) -> float | None:
-    return {
-        TEXT: text_weight(f) if label == TEXT else 0.0,
-        FURNITURE: 0.0,
-        TITLE: _TITLE_WEIGHT,
-        DATELINE: _DATELINE_WEIGHT,
-        BYLINE: _BYLINE_WEIGHT,
-    }.get(label, _WALL)
+def _weights(page: Page) -> list[float | None]:
+    """Weight of each unit in the body search; None is a wall."""
+    labels, feats = page.labels, page.features
+    weights: list[float | None] = []
+    for i, (label, f) in enumerate(zip(labels, feats)):
+        if label in _WALLS:
+            weights.append(None)
+        elif label == TEXT:
+            weights.append(_LIST_ITEM_WEIGHT if _in_list(page, i) else text_weight(f))
+        else:
+            weights.append({TITLE: _TITLE_WEIGHT, BYLINE: _BYLINE_WEIGHT}.get(label, 0.0))
+    return weights
 
 
-def best_run(weights: list[float | None]) -> tuple[int, int, float]:
-    """(start, end, total) of the maximum-sum run not crossing a wall (None);
-    end is inclusive; (-1, -1, 0.0) when no run weighs more than nothing."""
+def _in_list(page: Page, i: int) -> bool:
+    """A short entry of a list of at least three alike lines (results,
+    schedules, streets): body when the list sits inside the article."""
+    feats, labels = page.features, page.labels
+    if not feats[i].list_item or is_prose(feats[i]):
+        return False
+    lo = hi = i
+    while lo > 0 and labels[lo - 1] == TEXT and feats[lo - 1].list_item:
+        lo -= 1
+    while hi + 1 < len(labels) and labels[hi + 1] == TEXT and feats[hi + 1].list_item:
+        hi += 1
+    return hi - lo >= 2
+
+
+def best_run(weights: list[float | None], lo: int, hi: int) -> tuple[int, int, float]:
+    """(start, end, total) of the maximum-sum run within weights[lo:hi]
+    (no walls inside); end is inclusive; (-1, -1, 0.0) when nothing weighs
+    more than nothing."""
     best = (-1, -1, 0.0)
-    total, start = 0.0, 0
-    for i, w in enumerate(weights):
-        if w is None:
-            total, start = 0.0, i + 1
-            continue
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += w
+        total += weights[i]
         if total > best[2]:
             best = (start, i, total)
     return best
 
 
-def _looks_like_teaser(labels: list[str], start: int, end: int) -> bool:
-    """A lone paragraph right after a title: the summary of a teaser."""
-    texts = [i for i in range(start, end + 1) if labels[i] == TEXT]
+def _stretches(weights: list[float | None]) -> list[tuple[int, int]]:
+    """The [lo, hi) spans between walls."""
+    spans, lo = [], 0
+    for i, w in enumerate(weights + [None]):
+        if w is None:
+            if i > lo:
+                spans.append((lo, i))
+            lo = i + 1
+    return spans
+
+
+def _teaser_shaped(page: Page, start: int, end: int) -> bool:
+    """A lone paragraph right under a title: the summary of a teaser."""
+    texts = [i for i in range(start, end + 1) if page.labels[i] == TEXT]
     if len(texts) != 1:
         return False
-    before = start - 1
-    while before >= 0 and labels[before] == FURNITURE:
-        before -= 1
-    return before >= 0 and labels[before] in (TITLE, DATELINE)
+    before = _neighbour(page, start, -1)
+    return before is not None and (
+        page.labels[before] == TITLE
+        or (page.labels[before] == TEXT and is_title_like(page.features[before]) and not is_prose(page.features[before]))
+    )
+
+
+def choose_body(page: Page) -> tuple[int, int, float, bool]:
+    """The article's run: (start, end, score, teaser_shaped)."""
+    weights = _weights(page)
+    best = (-1, -1, 0.0, False)
+    for lo, hi in _stretches(weights):
+        start, end, total = best_run(weights, lo, hi)
+        if start < 0:
+            continue
+        teaser = _teaser_shaped(page, start, end)
+        score = total * (_TEASER_DISCOUNT if teaser else 1.0)
+        if score > best[2]:
+            best = (start, end, score, teaser)
+    return best
 
 
 def _count_teasers(labels: list[str]) -> int:
@@ -158,66 +214,108 @@ def _count_teasers(labels: list[str]) -> int:
 
 def classify(units: list[Unit], now: datetime | None = None,
              template: frozenset[str] = frozenset()) -> Page:
-    feats = measure_page([u.text for u in units], now)
+    """Label the units of one page and find its article.  Relative dates
+    are read against ``now``; without it they still mark a line as a time
+    but give no date."""
+    feats = measure_page([u.text for u in units], now or datetime.now(timezone.utc))
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
-    start, end, total = best_run([_weight(l, f) for l, f in zip(page.labels, feats)])
-    while start >= 0 and start <= end and page.labels[start] != TEXT:
-        start += 1
-    while end >= start >= 0 and page.labels[end] != TEXT:
-        end -= 1
-    if start < 0 or total < _MIN_ARTICLE_WEIGHT or (
-        _looks_like_teaser(page.labels, start, end) and _count_teasers(page.labels) >= 3
-    ):
+    start, end, score, teaser = choose_body(page)
+    if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and _count_teasers(page.labels) >= 2):
         page.no_article = True
         for i in range(start, end + 1) if start >= 0 else ():
             page.reasons[i] += "; a teaser, not an article"
-        _settle_crawler_date(page)
-        return page
-    _mark_body(page, start, end)
-    _read_header(page, start)
-    _read_footer_meta(page, end)
-    _settle_crawler_date(page)
-    last_content = max((i for i, l in enumerate(page.labels) if l not in (FURNITURE,)), default=-1)
-    page.truncated = end == last_content and not feats[end].ends_sentence
+    else:
+        _mark_body(page, start, end)
+        _read_header(page, start)
+        _read_footer_meta(page, end)
+        last_content = max(i for i, l in enumerate(page.labels) if l != FURNITURE)
+        page.truncated = end == last_content and not feats[end].ends_sentence
+    if now is None:
+        page.date_candidates = [c for c in page.date_candidates if not c.relative]
+    if page.units and page.labels[0] == CRAWLER:
+        page.date_candidates.extend(c for c in feats[0].date_candidates if c.crawler)
     return page
 
 
 def _mark_body(page: Page, start: int, end: int) -> None:
+    gallery = False
     for i in range(start, end + 1):
         f = page.features[i]
+        if f.gallery_counter:
+            gallery = True
         if page.labels[i] != TEXT:
             continue
-        if f.credit_at > 0:
-            page.labels[i], page.reasons[i] = CAPTION, "text with a photo credit inside the article"
+        if f.credit_at > 0 or (gallery and not is_prose(f)):
+            page.labels[i], page.reasons[i] = CAPTION, "photo caption inside the article"
             page.captions.append(i)
             continue
+        gallery = False
         page.labels[i] = BODY
         page.reasons[i] = f"in the article's run ({page.reasons[i]})"
         page.body.append(i)
+    _gallery_after(page, end)
+
+
+def _gallery_after(page: Page, end: int) -> None:
+    """Captions of a photo gallery printed right after the article."""
+    j, gallery = end + 1, False
+    while j < len(page.units) and page.labels[j] in (FURNITURE, TEXT):
+        f = page.features[j]
+        if f.gallery_counter:
+            gallery = True
+        elif page.labels[j] == TEXT:
+            if not gallery or is_prose(f):
+                break
+            page.labels[j], page.reasons[j] = CAPTION, "caption in the article's gallery"
+            page.captions.append(j)
+        j += 1
+
+
+def _find_headline(page: Page, body_start: int) -> int | None:
+    """Walk back from the body: the nearest repeated title; else the
+    title-like line just above the dateline or byline (unless a repeated
+    title sits right above that one, which makes it a caption); else the
+    farthest title-like line of the header (nearer ones are captions)."""
+    labels, feats = page.labels, page.features
+    below_meta: list[int] = []
+    above_meta: int | None = None
+    passed_meta = False
+    prose_seen = 0
+    for j in range(body_start - 1, max(-1, body_start - 1 - _HEADER_REACH), -1):
+        label, f = labels[j], feats[j]
+        if label == TITLE:
+            return j
+        if label in (FURNITURE, BOILERPLATE, CRAWLER):
+            continue
+        if above_meta is not None:
+            return above_meta
+        if label in (DATELINE, BYLINE):
+            passed_meta = True
+            continue
+        if label != TEXT:
+            continue
+        if byline.bare_names(page.units[j].text) and not below_meta:
+            passed_meta = True
+            continue
+        if is_prose(f) and f.credit_at < 0:
+            prose_seen += 1
+            if prose_seen > 1 or below_meta or passed_meta:
+                break
+            continue
+        if is_title_like(f):
+            if passed_meta:
+                above_meta = j
+            else:
+                below_meta.append(j)
+    if above_meta is not None:
+        return above_meta
+    return below_meta[-1] if below_meta else None
 
 
 def _read_header(page: Page, body_start: int) -> None:
     labels, feats, units = page.labels, page.features, page.units
-    reach = range(body_start - 1, max(-1, body_start - 1 - _HEADER_REACH), -1)
-    headline = title_like = None
-    seen_prose = 0
-    for j in reach:
-        label, f = labels[j], feats[j]
-        if label == TITLE:
-            headline = j
-            break
-        if label in (BOILERPLATE, CRAWLER):
-            continue
-        if label == TEXT:
-            if is_prose(f) and f.credit_at < 0:
-                seen_prose += 1
-                if seen_prose > 1 or title_like is not None:
-                    break
-            elif is_title_like(f) and title_like is None:
-                title_like = j
-    if headline is None:
-        headline = title_like
+    headline = _find_headline(page, body_start)
     if headline is not None:
         key = line_key(units[headline].text)
         while headline > 0 and labels[headline - 1] == TITLE and line_key(units[headline - 1].text) == key:
@@ -244,7 +342,7 @@ def _read_header(page: Page, body_start: int) -> None:
             if is_prose(f) and f.words >= 12 and f.credit_at < 0:
                 labels[j], page.reasons[j] = LEAD, "standfirst between headline and body"
                 lead.append(j)
-            else:
+            elif not f.gallery_counter:
                 labels[j], page.reasons[j] = CAPTION, "short line between headline and body"
                 page.captions.append(j)
     page.body[:0] = lead
@@ -266,7 +364,7 @@ def _bare_byline(page: Page, j: int) -> str | None:
     if not names:
         return None
     before, after = _neighbour(page, j, -1), _neighbour(page, j, 1)
-    near_date = any(n is not None and page.labels[n] == DATELINE for n in (before, after))
+    near_date = any(n is not None and page.labels[n] in (DATELINE, BYLINE) for n in (before, after))
     above_headline = (
         page.headline is not None and j < page.headline and after is not None
         and (after == page.headline or page.labels[after] in (TITLE, HEADLINE))
@@ -288,21 +386,20 @@ def _header_top(page: Page, headline: int) -> int:
 
 
 def _read_footer_meta(page: Page, body_end: int) -> None:
-    """A labelled byline or publication line just after the body."""
-    for j in range(body_end + 1, min(len(page.units), body_end + 5)):
+    """A labelled byline or publication line right after the body."""
+    seen = 0
+    j = _neighbour(page, body_end, 1)
+    while j is not None and seen < 2:
         label, f = page.labels[j], page.features[j]
         if label == BYLINE:
             names = byline.labelled_byline(page.units[j].text)
             if names and not page.bylines:
                 page.bylines.append((j, names))
                 page.reasons[j] = "labelled byline after the article"
-        if label in (DATELINE, BYLINE) and any(c.kind != "plain" for c in f.date_candidates):
+        elif label == DATELINE and any(c.kind != "plain" for c in f.date_candidates):
             page.date_candidates.extend(c for c in f.date_candidates if c.kind != "plain")
             page.reasons[j] += "; labelled date of the article"
-        if label == BOILERPLATE:
+        elif label != BOILERPLATE or page.features[j].furniture is None:
             break
-
-
-def _settle_crawler_date(page: Page) -> None:
-    if page.units and page.labels[0] == CRAWLER:
-        page.date_candidates.extend(c for c in page.features[0].date_candidates if c.crawler)
+        seen += 1
+        j = _neighbour(page, j, 1)

@@ -31,6 +31,7 @@ labels, relative units) live in ``data/dates_bg.toml``; none are in the code.
 """
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -108,7 +109,9 @@ def _alt(words) -> str:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return "(?:" + emit(tree, "") + ")"
+    first = "".join(sorted(k for k in tree if k != " "))
+    guard = "(?=[" + re.escape(first) + "])" if len(first) > 3 else ""
+    return "(?:" + guard + emit(tree, "") + ")"
 
 
 _MIN_YEAR = int(_DATA["min_year"])
@@ -231,19 +234,29 @@ _ALTERNATIVES = [
      + _time("dwt_")),
 ]
 
-# Dispatch on the first character before trying the alternatives: a digit
-# not glued to a number, or the first letter of a word that starts a form.
-_NUMERIC = ("iso", "tf", "dmy", "rom", "dmon")
-_WORDS_FIRST = {w[0] for w in
-                list(_MONTH_BY_NAME) + list(_REL["ago"]) + list(_DAY_WORDS)}
-_MAIN_RE = re.compile(
+# Every absolute form holds a year (found by the hint regex, the "anchor");
+# the relative forms start with a word the hint regex also finds. So the
+# scanner only looks near anchors: for a year, it searches a short window
+# around it with _YEAR_RE (the date starts at most _BACK characters before the
+# year and ends at most _FWD after it); for a word, it tries _WORD_RE once,
+# at the word. Both dispatch on their first character before trying the
+# alternatives.
+_YEAR_FORMS = ("dmy", "tf", "iso", "rom", "dmon")  # most frequent first
+_FORMS = dict(_ALTERNATIVES)
+_MONTH_FIRST = "".join(sorted({w[0] for w in _MONTH_BY_NAME}))
+_YEAR_RE = re.compile(
     r"(?=\d)" + _LB_NUM + "(?:"
-    + "|".join(f"(?P<A_{n}>{p})" for n, p in _ALTERNATIVES if n in _NUMERIC)
-    + ")|" + _NOT_AFTER_LETTER + "(?=[" + re.escape("".join(sorted(_WORDS_FIRST))) + "])(?:"
-    + "|".join(f"(?P<A_{n}>{p})" for n, p in _ALTERNATIVES if n not in _NUMERIC)
-    + ")",
+    + "|".join(f"(?P<A_{n}>{_FORMS[n]})" for n in _YEAR_FORMS)
+    + r")|\b(?=[" + re.escape(_MONTH_FIRST) + "])"
+    + "".join(f"(?P<A_{n}>{p})" for n, p in _ALTERNATIVES if n == "mond"),
     re.IGNORECASE,
 )
+_WORD_RE = re.compile(
+    "|".join(f"(?P<A_{n}>{p})" for n, p in _ALTERNATIVES if n in ("rel", "dw")),
+    re.IGNORECASE,
+)
+_BACK = 64
+_FWD = 96
 
 _CRAWLER_RE = re.compile(
     r"\A\ufeff?\s{0,3}" + re.escape(_DATA["crawler_prefix"]) + _H + "{1,3}"
@@ -295,20 +308,26 @@ def _as_sofia(now: datetime) -> datetime:
     return now.astimezone(SOFIA)
 
 
-def _day(y: int, mo: int, d: int, limit: datetime | None) -> str | None:
+@functools.lru_cache(maxsize=4096)
+def _calendar_day(y: int, mo: int, d: int) -> date | None:
+    """The day, if it exists and its year is in range (cached: pages repeat days)."""
     if not _MIN_YEAR <= y <= _MAX_YEAR:
         return None
     try:
-        day = date(y, mo, d)
+        return date(y, mo, d)
     except ValueError:
         return None
-    if limit is not None and day > limit.date():
+
+
+def _day(y: int, mo: int, d: int, limit: datetime | None) -> str | None:
+    day = _calendar_day(y, mo, d)
+    if day is None or (limit is not None and day > limit.date()):
         return None
     return day.isoformat()
 
 
 def _stamp(moment: datetime, limit: datetime | None) -> str | None:
-    """A Sofia (or other aware) datetime as ISO text, after the range checks."""
+    """An aware datetime as Sofia ISO text, after the range checks."""
     local = moment.astimezone(SOFIA)
     if not _MIN_YEAR <= local.year <= _MAX_YEAR:
         return None
@@ -317,15 +336,21 @@ def _stamp(moment: datetime, limit: datetime | None) -> str | None:
     return local.isoformat(timespec="seconds")
 
 
+@functools.lru_cache(maxsize=4096)
+def _sofia_moment(y: int, mo: int, d: int, h: int, mi: int, s: int) -> tuple[datetime, str] | None:
+    """A Sofia wall-clock time and its ISO text (cached: pages repeat times)."""
+    if _calendar_day(y, mo, d) is None:
+        return None
+    moment = datetime(y, mo, d, h, mi, s, tzinfo=SOFIA)
+    return moment, moment.isoformat(timespec="seconds")
+
+
 def _timed(y: int, mo: int, d: int, h: int, mi: int, s: int,
            limit: datetime | None) -> str | None:
-    if not _MIN_YEAR <= y <= _MAX_YEAR:
+    found = _sofia_moment(y, mo, d, h, mi, s)
+    if found is None or (limit is not None and found[0] > limit):
         return None
-    try:
-        moment = datetime(y, mo, d, h, mi, s, tzinfo=SOFIA)
-    except ValueError:
-        return None
-    return _stamp(moment, limit)
+    return found[1]
 
 
 def _offset(text: str) -> timezone:
@@ -344,23 +369,27 @@ def _gi(m: re.Match, name: str) -> int:
 def _with_time(m: re.Match, y: int, mo: int, d: int, tp: str,
                limit: datetime | None) -> str | None:
     """Day value, or timed value when the time group with prefix ``tp`` matched."""
-    if m.group(tp + "h") is None:
+    h, mi, s = m.group(tp + "h", tp + "mi", tp + "s")
+    if h is None:
         return _day(y, mo, d, limit)
-    s = m.group(tp + "s")
-    return _timed(y, mo, d, _gi(m, tp + "h"), _gi(m, tp + "mi"), int(s) if s else 0, limit)
+    return _timed(y, mo, d, int(h), int(mi), int(s) if s else 0, limit)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _ymd(m: re.Match, p: str, form: str) -> tuple[int, int, int] | None:
     """Year, month, day from one of the date sub-patterns with prefix ``p``."""
     if form == "dmy":
-        mo = _gi(m, p + "m")
-    elif form == "rom":
-        mo = _ROMAN_BY_NAME[m.group(p + "r").upper()]
-    else:
-        mo = _MONTH_BY_NAME.get(re.sub(r"\s+", " ", m.group(p + "mon").lower()))
-        if mo is None:
-            return None
-    return _gi(m, p + "y"), mo, _gi(m, p + "d")
+        y, mo, d = m.group(p + "y", p + "m", p + "d")
+        return int(y), int(mo), int(d)
+    y, name, d = m.group(p + "y", p + ("r" if form == "rom" else "mon"), p + "d")
+    month = (_ROMAN_BY_NAME.get(name.upper()) if form == "rom"
+             else _MONTH_BY_NAME.get(_name_key(name)))
+    if month is None:
+        return None
+    return int(y), month, int(d)
 
 
 _SPLIT_PREFIXES = {"dmy": ("dmy_", "dmyt_"), "rom": ("rom_", "romt_"),
@@ -402,12 +431,12 @@ def _value(m: re.Match, now: datetime | None,
         return None, True
     local_now = _as_sofia(now)
     if alt == "rel":
-        field, timed = _UNIT_BY_WORD[re.sub(r"\s+", " ", m.group("rel_u").lower())]
+        field, timed = _UNIT_BY_WORD[_name_key(m.group("rel_u"))]
         if m.group("rel_n") is not None:
             amount = int(m.group("rel_n"))
         elif m.group("rel_w") is not None:
-            amount = _NUMBER_WORDS[m.group("rel_w").lower()]
-        elif m.group("rel_u").lower() in _SINGULAR_UNITS:
+            amount = _NUMBER_WORDS[_name_key(m.group("rel_w"))]
+        elif _name_key(m.group("rel_u")) in _SINGULAR_UNITS:
             amount = 1
         else:
             return None, True
@@ -484,12 +513,31 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
     if crawler is not None:
         found.append(crawler)
     floor = pos
-    for m in _MAIN_RE.finditer(text, pos):
+    size = len(text)
+    while True:
+        hit = _HINT_RE.search(text, pos)
+        if hit is None:
+            break
+        anchor = hit.start()
+        if text[anchor].isdigit():
+            hi = min(size, hit.end() + _FWD)
+            m = _YEAR_RE.search(text, max(pos, anchor - _BACK), hi)
+            # A match ending before the anchor holds no plausible year: skip it.
+            while m is not None and m.end() <= anchor:
+                m = _YEAR_RE.search(text, m.end(), hi)
+            if m is None or m.start() > anchor:  # this year is in no date
+                pos = hit.end()
+                continue
+        else:
+            m = _WORD_RE.match(text, anchor)
+            if m is None:
+                pos = hit.end()
+                continue
         value, relative = _value(m, now, limit)
         if value is not None:
             found.append(DateCandidate(m.start(), m.end(), value,
                                        _kind(text, m.start(), floor), relative, False))
-        floor = m.end()
+        pos = floor = m.end()
     return found
 
 

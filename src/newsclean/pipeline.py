@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .blocks import split_units
-from .classify import classify
+from .classify import Page, classify
 from .decode import decode
 from .normalise import normalise
 from .record import Record, assemble
@@ -33,3 +33,10 @@ def extract_bytes(data: bytes, source: str | None = None, now: datetime | None =
     """Decode then extract; raises ``decode.NotText`` for a binary file."""
     decoded = decode(data)
     return extract(decoded.text, source, now, template, decoded.warnings)
+
+
+def explain(text: str, now: datetime | None = None,
+            template: frozenset[str] = frozenset()) -> Page:
+    """The classified page behind a record: every unit with its label and
+    the reason, for ``newsclean explain``."""
+    return classify(split_units(normalise(text)), now=now, template=template)
