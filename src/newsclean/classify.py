@@ -84,8 +84,6 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return CRAWLER, "crawler's date line"
     if f.editor_initials:
         return BOILERPLATE, "editor initials: the article ends here"
-    if template and line_key(unit.text) in template:
-        return BOILERPLATE, _TEMPLATE_REASON
     if f.furniture is not None and not f.furniture_by_phrase_inside:
         label = BOILERPLATE if f.furniture.role == "section" else FURNITURE
         return label, f"{f.furniture.role} furniture: {f.furniture.name}"
@@ -101,6 +99,8 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return FURNITURE, "place of a dateline"
     if byline.labelled_byline(unit.text):
         return BYLINE, "labelled byline"
+    if template and line_key(unit.text) in template:
+        return FURNITURE, _TEMPLATE_REASON
     if (f.same_as_previous or f.same_as_next or f.repeats >= 2) and f.words <= 40:
         return TITLE, f"title printed {f.repeats} times"
     if f.menu_like:
@@ -183,6 +183,8 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
     if len(texts) != 1:
         return False
     before = _neighbour(page, start, -1)
+    while before is not None and page.labels[before] in (DATELINE, BYLINE):
+        before = _neighbour(page, before, -1)
     return before is not None and (
         page.labels[before] == TITLE
         or (page.labels[before] == TEXT and is_title_like(page.features[before]) and not is_prose(page.features[before]))

@@ -52,3 +52,13 @@ def extract(paths: tuple[str, ...], pattern: str | None, now_text: str | None) -
     now = _parse_now(now_text)
     failed = run_to_stream(paths, pattern, now, sys.stdout)
     sys.exit(EXIT_FAILED if failed else 0)
+
+
+def _register_tools() -> None:
+    from .commands import eval_command, explain_command
+
+    main.add_command(explain_command)
+    main.add_command(eval_command)
+
+
+_register_tools()

@@ -1,0 +1,58 @@
+"""The ``explain`` and ``eval`` commands: tools to see and measure what
+extraction does."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .decode import NotText
+from .inputs import InputError, iter_inputs, read_bytes
+
+
+@click.command("explain")
+@click.argument("path")
+def explain_command(path: str) -> None:
+    """Show every block of FILE with its label and the reason for it."""
+    from .decode import decode
+    from .pipeline import explain
+
+    try:
+        page = explain(decode(read_bytes(path)).text)
+    except (InputError, NotText) as exc:
+        click.echo(f"newsclean: {path}: {exc}", err=True)
+        sys.exit(1)
+    verdict = "no article" if page.no_article else f"body units {page.body}, headline unit {page.headline}"
+    click.echo(f"{path}: {len(page.units)} units; {verdict}")
+    for i, unit in enumerate(page.units):
+        gap = "|" if unit.gap_before else " "
+        text = unit.text if len(unit.text) <= 70 else unit.text[:67] + "..."
+        click.echo(f"{i:4} {page.labels[i]:11} {gap} {text:70}  <- {page.reasons[i]}")
+
+
+@click.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("paths", nargs=-1)
+@click.option("--worst", default=10, show_default=True, help="How many of the worst files to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def eval_command(gold_dir: str, paths: tuple[str, ...], worst: int, as_json: bool) -> None:
+    """Extract PATHS (default: the .txt files beside the expected records in
+    GOLD_DIR) and score the records against GOLD_DIR's NAME.json files."""
+    from .evaluate import evaluate, format_report, load_gold
+    from .runner import process
+
+    gold = load_gold(Path(gold_dir))
+    inputs = list(iter_inputs(paths)) if paths else [str(p) for p in sorted(Path(gold_dir).glob("*.txt"))]
+    records = {}
+    for path in inputs:
+        try:
+            records[Path(path).stem] = process(path, None).to_dict()
+        except (InputError, NotText) as exc:
+            click.echo(f"newsclean: {path}: {exc}", err=True)
+    report = evaluate(gold, {k: v for k, v in records.items() if k in gold})
+    if as_json:
+        click.echo(json.dumps(report.summary(), ensure_ascii=False))
+    else:
+        click.echo(format_report(report, worst))
