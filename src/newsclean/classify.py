@@ -228,6 +228,7 @@ def classify(units: list[Unit], now: datetime | None = None,
         for i in range(start, end + 1) if start >= 0 else ():
             page.reasons[i] += "; a teaser, not an article"
     else:
+        end = _take_cut_off_tail(page, end)
         _mark_body(page, start, end)
         _read_header(page, start)
         _read_footer_meta(page, end)
@@ -238,6 +239,18 @@ def classify(units: list[Unit], now: datetime | None = None,
     if page.units and page.labels[0] == CRAWLER:
         page.date_candidates.extend(c for c in feats[0].date_candidates if c.crawler)
     return page
+
+
+def _take_cut_off_tail(page: Page, end: int) -> int:
+    """A dump cut off mid-article ends in a paragraph too short to weigh
+    for itself: when the only unit left after the run is such a text, it
+    is the article's last, truncated paragraph."""
+    tail = _neighbour(page, end, 1)
+    if (tail is not None and tail == len(page.units) - 1 and page.labels[tail] == TEXT
+            and page.features[tail].words >= 5 and not page.features[tail].ends_sentence
+            and page.features[tail].stop_ratio >= 0.1):
+        return tail
+    return end
 
 
 def _mark_body(page: Page, start: int, end: int) -> None:

@@ -1,0 +1,96 @@
+"""Behaviour of the extraction pipeline on small, real-looking pages."""
+import newsclean
+from newsclean.normalise import normalise
+from newsclean.template import learn, page_keys
+
+ARTICLE = [
+    "Кметът на Пловдив откри новия мост над Марица след две години ремонт. Съоръжението е дълго 180 метра и има две ленти за движение във всяка посока.",
+    "Ремонтът струва 14 млн. лв. и беше финансиран от общинския бюджет и от европейски програми, съобщиха от общината.",
+    "По моста вече минават и автобусите на градския транспорт, а велосипедистите имат отделна алея от източната страна на съоръжението.",
+]
+TEASERS = [
+    "Затвориха пътя Пловдив - Асеновград заради свлачище", "Затвориха пътя Пловдив - Асеновград заради свлачище",
+    "Движението се пренасочва през село Катуница, съобщиха от пътната полиция в града.",
+    "Учители излизат на протест в понеделник", "Учители излизат на протест в понеделник",
+    "Синдикатите настояват за увеличение на заплатите с 15 процента от началото на годината.",
+    "Нов парк ще бъде открит в квартал Тракия", "Нов парк ще бъде открит в квартал Тракия",
+    "Парковото пространство ще бъде с площ от 20 декара и ще има детски площадки и фонтан.",
+]
+
+
+def page(*blocks):
+    return "\n\n".join(blocks)
+
+
+def test_title_printed_twice_above_the_article_is_the_headline_once():
+    title = "Новият мост над Марица е открит"
+    record = newsclean.extract(page("12.03.2025 10:15", title, title, *ARTICLE, "Сподели", *TEASERS))
+    assert record.headline == title
+    assert record.body == "\n\n".join(ARTICLE)
+    assert record.published == "2025-03-12T10:15:00+02:00"
+
+
+def test_teaser_dates_never_become_the_article_date():
+    teasers = []
+    for i in range(0, len(TEASERS), 3):
+        teasers += [TEASERS[i], TEASERS[i + 1], "10:25 - 30.01.2026", TEASERS[i + 2]]
+    record = newsclean.extract(page("Новият мост над Марица е открит", *ARTICLE, "Най-четени", *teasers))
+    assert record.published is None
+    assert "no_date" in record.warnings
+
+
+def test_a_page_of_teasers_only_holds_no_article():
+    record = newsclean.extract(page("Новини Пловдив", "Начало | Новини | Спорт | Култура", *TEASERS))
+    assert record.body == "" and record.headline is None
+    assert "no_article" in record.warnings
+
+
+def test_labelled_byline_gives_the_names_without_the_label():
+    record = newsclean.extract(page("Новият мост над Марица е открит", "Автор: Иван Петров и Мария Иванова",
+                                    "12.03.2025 10:15", *ARTICLE))
+    assert record.author == "Иван Петров, Мария Иванова"
+
+
+def test_update_label_fills_updated_and_not_published():
+    record = newsclean.extract(page("Новият мост над Марица е открит",
+                                    "03.09.2025 09:32 | ОБНОВЕНА 03.09.2025 11:33", *ARTICLE))
+    assert record.published == "2025-09-03T09:32:00+03:00"
+    assert record.updated == "2025-09-03T11:33:00+03:00"
+
+
+def test_headline_loses_labels_credit_and_site_name():
+    record = newsclean.extract(page("ВИДЕО: Новият мост над Марица е открит | Новини Пловдив Снимка: БГНЕС", *ARTICLE))
+    assert record.headline == "Новият мост над Марица е открит"
+
+
+def test_body_without_any_header_has_no_headline():
+    record = newsclean.extract(page(*ARTICLE, "Коментари (3)", *TEASERS))
+    assert record.headline is None and record.body == "\n\n".join(ARTICLE)
+
+
+def test_inline_ads_and_read_more_inserts_are_dropped_without_ending_the_article():
+    record = newsclean.extract(page("Новият мост над Марица е открит", ARTICLE[0], "Реклама",
+                                    ARTICLE[1], "Прочетете още: Кметът обеща нов басейн", ARTICLE[2]))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_article_cut_off_mid_sentence_is_flagged_truncated():
+    record = newsclean.extract(page("Новият мост над Марица е открит", *ARTICLE[:2], ARTICLE[2][:60]))
+    assert "truncated" in record.warnings
+
+
+def test_normalisation_decodes_entities_drops_tags_and_joins_drop_caps():
+    text = normalise("<p>Р уският министър каза &bdquo;да&ldquo;\u00a0 днес</p>\r\nВ понеделник")
+    assert text == "Руският министър каза „да“ днес\nВ понеделник"
+
+
+def test_site_is_the_domain_printed_in_the_footer():
+    record = newsclean.extract(page("Новият мост над Марица е открит", *ARTICLE, "© 2025 plovdivnews.bg. Всички права запазени."))
+    assert record.site == "plovdivnews.bg"
+
+
+def test_template_lines_learnt_across_pages_become_furniture():
+    pages = [page("Пловдив Днес", sentence, "Абонамент за вестника на сайта") for sentence in ARTICLE + TEASERS[2::3]]
+    template = learn(page_keys(p) for p in pages)
+    assert template == {"пловдив днес", "абонамент за вестника на сайта"}
+    assert learn(page_keys(p) for p in pages[:2]) == frozenset()
