@@ -94,3 +94,11 @@ def test_template_lines_learnt_across_pages_become_furniture():
     template = learn(page_keys(p) for p in pages)
     assert template == {"пловдив днес", "абонамент за вестника на сайта"}
     assert learn(page_keys(p) for p in pages[:2]) == frozenset()
+
+
+def test_relative_publication_time_is_read_against_now_and_never_guessed():
+    from datetime import datetime, timezone
+    text = page("Новият мост над Марица е открит", "Публикувано преди 2 часа", *ARTICLE)
+    now = datetime(2026, 3, 10, 10, 0, tzinfo=timezone.utc)
+    assert newsclean.extract(text, now=now).published == "2026-03-10T10:00:00+02:00"
+    assert newsclean.extract(text).published is None

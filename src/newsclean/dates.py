@@ -3,27 +3,34 @@
 Approach, in four steps:
 
 1. Cheap gate. ``has_date_hint`` is one precompiled regex search for a
-   plausible year (1990-2100 as a free-standing 4-digit number) or a
-   relative-time word ("преди", "вчера", "днес"). Every form read below
-   contains one of them, so a block without a hint is skipped at once.
-2. Candidate regexes. One master regex, compiled once at import, holds an
-   alternative per written form (ISO 8601; time before a date; day.month.year;
-   Roman-numeral months; day + month name + year and month name + day + year,
-   each optionally followed by a time; "преди N часа"; "вчера, 14:30"). A
-   separate anchored regex reads the crawler's " date 2025-09-03" line at the
-   very start of the text. Numbers glued to other numbers (versions, IP
-   addresses, ISBNs, phone numbers) are kept out by look-arounds, a "time"
-   followed by a unit ("12.50 лв.", "12.45 сек.") is not a time, and a year or a
-   time alone is never a date. Every quantifier is bounded and no quantified
-   group contains another quantifier, so matching stays linear on any input.
-3. Calendar validation. Only on a match: ``datetime.date`` rejects 31.02 and
+   4-digit number starting with 1 or 2 (a possible year) or a word that
+   starts a relative form ("преди", "вчера", "днес"). Every form read below
+   contains one of them, so a block without a hint costs one search. The
+   pattern begins with a single character class so the engine skips quickly.
+2. Candidate regexes, tried only near the hints ("anchors"). Absolute forms
+   (ISO 8601; time before a date; day.month.year; Roman-numeral months; day +
+   month name + year and month name + day + year, each optionally followed by
+   a time) all hold a year: one regex searches a short window around each
+   year anchor. Relative forms ("преди 2 часа", "вчера, 14:30") start at their
+   anchor word and are tried once, there. An anchored regex reads the
+   crawler's " date 2025-09-03" line at the very start of the text. Numbers
+   glued to other numbers (versions, IP addresses, ISBNs, phone numbers) are
+   kept out by look-arounds, a "time" followed by a unit ("12.50 лв.",
+   "12.45 сек.") is not a time, and a year or a time alone is never a date
+   (except a labelled time such as "Обновена в 15:42" after a dated candidate
+   in the same text, which takes that candidate's day). Every quantifier is
+   bounded and no quantified group contains another quantifier, so matching
+   stays linear on any input; word lists become prefix trees.
+3. Calendar validation, only on matches: ``datetime.date`` rejects 31.02 and
    29.02 of common years, years outside the table's range are dropped, and
    with a ``now`` anything later than ``now`` + 1 day is dropped. Relative
    expressions are resolved against ``now`` with ``dateutil.relativedelta``
    (never guessed when ``now`` is None).
 4. Sofia offset. A written time is Europe/Sofia wall-clock time; its offset
-   (+02:00 or +03:00 in summer) comes from ``zoneinfo`` for that day. ISO
-   values with "Z" or another offset are converted to Sofia time.
+   (+02:00, or +03:00 in summer) comes from ``zoneinfo`` for that day. ISO
+   values with "Z" or another offset are converted to Sofia time. A local
+   time that does not exist or exists twice on a switch day gets the offset
+   in force before the switch (``fold=0``).
 
 A label written just before a date ("Публикувано:", "ОБНОВЕНА", "Последна
 промяна:") sets the candidate's ``kind``. All words (months, weekdays,
@@ -286,15 +293,21 @@ assert _MIN_YEAR >= 1000 and _MAX_YEAR <= 2999  # the hint's 4-digit numbers
 
 # A label directly before a date (the window ends where the date starts).
 _GAP = r"[\s:,.\-–—|]{0,5}"
-_LABEL_RE = re.compile(
-    _NOT_AFTER_LETTER
-    + "(?:(?P<published>" + _alt(_DATA["labels"]["published"]) + ")"
+_LABEL = (
+    "(?:(?P<published>" + _alt(_DATA["labels"]["published"]) + ")"
     + "|(?P<updated>" + _alt(_DATA["labels"]["updated"]) + "))"
     + _GAP + "(?:" + _alt(_DATA["labels"]["connectors"]) + _GAP + ")?"
+)
+_LABEL_RE = re.compile(
+    _NOT_AFTER_LETTER + _LABEL
     + "(?:" + _alt(_DATA["weekdays"]["names"]) + _GAP + r")?\Z",
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 72
+
+# A label and a bare time ("Публикувана: 12.03.2025 09:10 | Обновена в 15:42"):
+# the time is read on the day of the nearest dated candidate before it.
+_LABELLED_TIME_RE = re.compile(r"\b" + _LABEL + _LB_NUM + _time("lt_"), re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------
@@ -337,7 +350,8 @@ def _stamp(moment: datetime, limit: datetime | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _sofia_moment(y: int, mo: int, d: int, h: int, mi: int, s: int) -> tuple[datetime, str] | None:
+def _sofia_moment(y: int, mo: int, d: int, h: int, mi: int,
+                  s: int) -> tuple[datetime, str] | None:
     """A Sofia wall-clock time and its ISO text (cached: pages repeat times)."""
     if _calendar_day(y, mo, d) is None:
         return None
@@ -505,19 +519,20 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
     is taken as Sofia time); with ``now=None`` they are skipped, never guessed.
     With a ``now``, values later than ``now`` + 1 day are dropped.
     """
-    if not text or not has_date_hint(text):
+    # The gate: the same search as has_date_hint, its first hit reused.
+    hit = _HINT_RE.search(text) if text else None
+    if hit is None:
         return []
     limit = _as_sofia(now) + timedelta(days=1) if now is not None else None
     found: list[DateCandidate] = []
     crawler, pos = _crawler(text, limit)
     if crawler is not None:
         found.append(crawler)
+    if pos > hit.start():
+        hit = _HINT_RE.search(text, pos)
     floor = pos
     size = len(text)
-    while True:
-        hit = _HINT_RE.search(text, pos)
-        if hit is None:
-            break
+    while hit is not None:
         anchor = hit.start()
         if text[anchor].isdigit():
             hi = min(size, hit.end() + _FWD)
@@ -527,18 +542,45 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
                 m = _YEAR_RE.search(text, m.end(), hi)
             if m is None or m.start() > anchor:  # this year is in no date
                 pos = hit.end()
+                hit = _HINT_RE.search(text, pos)
                 continue
         else:
             m = _WORD_RE.match(text, anchor)
             if m is None:
                 pos = hit.end()
+                hit = _HINT_RE.search(text, pos)
                 continue
         value, relative = _value(m, now, limit)
         if value is not None:
             found.append(DateCandidate(m.start(), m.end(), value,
                                        _kind(text, m.start(), floor), relative, False))
         pos = floor = m.end()
+        hit = _HINT_RE.search(text, pos)
+    if found:
+        found = _add_labelled_times(text, found, limit)
     return found
+
+
+def _add_labelled_times(text: str, found: list[DateCandidate],
+                        limit: datetime | None) -> list[DateCandidate]:
+    """Add "Обновена в 15:42" after a dated candidate, on that candidate's day."""
+    extra: list[DateCandidate] = []
+    for m in _LABELLED_TIME_RE.finditer(text, found[0].end):
+        start, end = m.start("lt_h"), m.end()
+        if any(c.start < end and start < c.end for c in found):
+            continue  # the time is part of a full date already read
+        day = next((c for c in reversed(found)
+                    if c.end <= start and not c.crawler and len(c.value) >= 10), None)
+        if day is None:
+            continue
+        y, mo, d = int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10])
+        value = _with_time(m, y, mo, d, "lt_", limit)
+        if value is not None:
+            kind = "published" if m.group("published") is not None else "updated"
+            extra.append(DateCandidate(start, end, value, kind, day.relative, False))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda c: c.start)
 
 
 def parse_date(text: str, now: datetime | None = None) -> str | None:
