@@ -1,0 +1,121 @@
+"""What earlier runs did, so that a re-run only redoes new, changed or failed
+inputs, and the lock that keeps two runs off the same output.
+
+The state is one SQLite table keyed by the input path.  A run reads the rows
+it can reuse in one SELECT, then writes its own rows in batches, one
+transaction each, so a run stopped at any point leaves every committed row
+true: a row is only committed after its record was written.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
+
+OK = "ok"
+FAILED = "failed"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path     TEXT PRIMARY KEY,
+    size     INTEGER,
+    mtime_ns INTEGER,
+    hash     TEXT,
+    version  TEXT NOT NULL,
+    outcome  TEXT NOT NULL,
+    error    TEXT
+) WITHOUT ROWID
+"""
+_UPSERT = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
+class Done(NamedTuple):
+    """An input an earlier run turned into a record, as it was then."""
+    size: int
+    mtime_ns: int
+    hash: str
+
+
+class Row(NamedTuple):
+    path: str
+    size: int | None
+    mtime_ns: int | None
+    hash: str | None
+    version: str
+    outcome: str
+    error: str | None
+
+
+class Locked(Exception):
+    """Another run holds the lock; the message says which file and which process."""
+
+
+class StateStore:
+    """The ``files`` table of one state file, with rows buffered until ``commit``."""
+
+    def __init__(self, path: str):
+        self.connection = sqlite3.connect(path)
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute(_SCHEMA)
+        self.pending: list[Row] = []
+
+    def done(self, version: str) -> dict[str, Done]:
+        """Every input already turned into a record by this version of the tool."""
+        rows = self.connection.execute(
+            "SELECT path, size, mtime_ns, hash FROM files WHERE outcome = ? AND version = ?",
+            (OK, version))
+        return {path: Done(size, mtime_ns, digest) for path, size, mtime_ns, digest in rows}
+
+    def add(self, row: Row) -> None:
+        self.pending.append(row)
+
+    def commit(self) -> None:
+        """Write the pending rows in one transaction."""
+        if self.pending:
+            with self.connection:
+                self.connection.executemany(_UPSERT, self.pending)
+            self.pending.clear()
+
+    def close(self) -> None:
+        """Close without committing: rows still pending are dropped on purpose."""
+        self.connection.close()
+
+
+@contextmanager
+def open_state(path: str) -> Iterator[StateStore]:
+    store = StateStore(path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def hold_lock(path: str, wait: bool) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` for the block.
+
+    Raises Locked at once when another process holds it, unless ``wait``.
+    The lock file is never deleted: deleting it would let two runs lock two
+    different files of the same name.
+    """
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise Locked(f"another run holds {path}{_holder(fd)}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    """' (pid N)' from the lock file, where the holder wrote it."""
+    pid = os.pread(fd, 32, 0).decode(errors="replace").strip()
+    return f" (pid {pid})" if pid.isdigit() else ""
