@@ -46,6 +46,7 @@ WRITTEN, UNCHANGED = "written", "unchanged"
 
 @dataclass(frozen=True)
 class Options:
+    """What the ``extract`` command asks of a run."""
     pattern: str | None = None
     now: datetime | None = None
     output_dir: str | None = None
@@ -212,11 +213,12 @@ def plan(inputs: list[Input], done: dict[str, Done], to_folder: bool) -> tuple[l
     skipped = 0
     owners: dict[str, str] = {}
     for item in inputs:
+        if to_folder:
+            if item.out_name in owners:
+                tasks.append(Task(item, refusal=f"same output file as {owners[item.out_name]} ({item.out_name})"))
+                continue
+            owners[item.out_name] = item.source
         previous = done.get(item.source)
-        if to_folder and item.out_name in owners:
-            tasks.append(Task(item, refusal=f"same output file as {owners[item.out_name]} ({item.out_name})"))
-            continue
-        owners[item.out_name] = item.source
         if previous and (previous.size, previous.mtime_ns) == (item.size, item.mtime_ns):
             skipped += 1
         else:
