@@ -1,0 +1,709 @@
+"""Speed and memory benchmark of ``newsclean extract`` (issue 7).
+
+    python benchmarks/bench.py [--sizes 1000,10000,100000] [--json OUT.json] [--quick]
+    python benchmarks/bench.py --profile          # cProfile of newsclean.extract, 1,000 pages
+
+Builds varied corpora (see corpus.py) in a temporary folder, then measures in
+one run: the floor (read + split on blank lines + json.dumps per file),
+``newsclean extract --jobs 1``, ``newsclean extract --jobs NPROC``, trafilatura
+and jusText on a sample (when importable), a re-run over unchanged files with
+``-o`` and the start-up time of ``newsclean --version``.  Every measured
+command runs under a small ``python -c`` wrapper that reports its wall time,
+``getrusage(RUSAGE_CHILDREN).ru_maxrss`` (the largest single process of the
+tree) and the peak of the tree's summed RSS sampled every 50 ms from /proc.
+See benchmarks/README.md for what each row means.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import corpus  # noqa: E402
+
+REPO = HERE.parent
+DEFAULT_SIZES = (1000, 10_000, 100_000)
+MB = 1e6          # throughput: decimal megabytes
+MIB = 1024 * 1024  # memory: binary megabytes
+
+# --------------------------------------------------------------------------
+# Child programs (run as `python -c CODE ...`)
+
+# Runs argv[2:] with stdout to argv[1]; prints one JSON line with its wall
+# time, rusage of the children and the peak of the summed RSS of the tree.
+WRAPPER = r'''
+import json, os, resource, subprocess, sys, threading, time
+out_path, cmd = sys.argv[1], sys.argv[2:]
+PAGE = os.sysconf("SC_PAGE_SIZE")
+HAS_CHILDREN = os.path.exists(f"/proc/self/task/{os.getpid()}/children")
+
+def tree(root):
+    if HAS_CHILDREN:
+        pids, i = [root], 0
+        while i < len(pids):
+            pid = pids[i]; i += 1
+            try:
+                for tid in os.listdir(f"/proc/{pid}/task"):
+                    with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                        pids.extend(int(x) for x in fh.read().split())
+            except OSError:
+                pass
+        return pids
+    parent = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as fh:
+                    parent[int(name)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    pids, i = [root], 0
+    while i < len(pids):
+        pids.extend(p for p, pp in parent.items() if pp == pids[i]); i += 1
+    return pids
+
+def rss(pid):
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+peak = {"bytes": 0, "procs": 0, "samples": 0}
+def sample(proc):
+    while proc.poll() is None:
+        pids = tree(proc.pid)
+        total = sum(rss(p) for p in pids)
+        if total > peak["bytes"]:
+            peak["bytes"] = total
+        peak["procs"] = max(peak["procs"], len(pids))
+        peak["samples"] += 1
+        time.sleep(0.05)
+
+err_path = os.environ.get("BENCH_STDERR", os.devnull)
+with open(out_path, "wb") as out, open(err_path, "wb") as err:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+    sampler = threading.Thread(target=sample, args=(proc,), daemon=True)
+    sampler.start()
+    rc = proc.wait()
+    wall = time.perf_counter() - t0
+sampler.join(1)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": rc, "wall": wall, "maxrss_kb": ru.ru_maxrss,
+                  "cpu": ru.ru_utime + ru.ru_stime, "tree_peak": peak["bytes"],
+                  "procs": peak["procs"], "samples": peak["samples"]}))
+'''
+
+# The floor: what any tool must at least do per page.
+FLOOR = r'''
+import json, os, sys
+def walk(folder):
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, n) for n in files if not n.startswith("."))
+    return sorted(found)
+write = sys.stdout.write
+for path in walk(sys.argv[1]):
+    with open(path, "rb") as fh:
+        text = fh.read().decode("utf-8", "replace")
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    write(json.dumps({"source": path, "blocks": blocks}, ensure_ascii=False) + "\n")
+'''
+
+# Another cleaner over the same pages, the blocks given as <p> paragraphs.
+OTHER = r'''
+import html, json, os, sys, time
+tool, folder, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def walk(folder):
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, n) for n in files if not n.startswith("."))
+    return sorted(found)
+if tool == "trafilatura":
+    import trafilatura
+    def clean(page):
+        return trafilatura.extract(page)
+else:
+    import justext
+    STOP = justext.get_stoplist("Bulgarian")
+    def clean(page):
+        paras = justext.justext(page.encode("utf-8"), STOP, encoding="utf-8")
+        return "\n\n".join(p.text for p in paras if not p.is_boilerplate)
+write = sys.stdout.write
+t0 = time.perf_counter()
+for path in walk(folder)[:limit]:
+    with open(path, "rb") as fh:
+        text = fh.read().decode("utf-8", "replace")
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+            + "".join("<p>" + html.escape(b) + "</p>" for b in blocks) + "</body></html>")
+    write(json.dumps({"source": path, "text": clean(page)}, ensure_ascii=False) + "\n")
+print(json.dumps({"loop_s": time.perf_counter() - t0}), file=sys.stderr)
+'''
+
+# --------------------------------------------------------------------------
+# Measuring
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    maxrss_mb: float       # largest single process of the tree (ru_maxrss)
+    tree_mb: float         # peak of the sampled sum over the tree
+    procs: int
+    rc: int
+    stderr_tail: str = ""
+    stderr_lines: int = 0
+    load: float = 0.0      # 1-minute load average when the run started
+
+
+@dataclass
+class Row:
+    name: str
+    files: int | None
+    command: str
+    wall_s: float
+    cpu_s: float
+    pages_per_s: float | None
+    mb_per_s: float | None
+    peak_rss_mb: float
+    tree_rss_mb: float
+    ratio_to_floor: float | None = None
+    pages_per_cpu_s: float | None = None
+    load: float | None = None
+    repeats: int = 1
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def measure(cmd: list[str], stdout: str = os.devnull, cwd: str | None = None) -> Run:
+    """Run ``cmd`` under the wrapper and read its report."""
+    with tempfile.NamedTemporaryFile(prefix="bench-stderr-", delete=False) as tmp:
+        err_path = tmp.name
+    load = os.getloadavg()[0]
+    try:
+        env = dict(os.environ, BENCH_STDERR=err_path)
+        done = subprocess.run([sys.executable, "-c", WRAPPER, stdout, *cmd],
+                              capture_output=True, text=True, env=env, cwd=cwd)
+        if done.returncode != 0 or not done.stdout.strip():
+            raise RuntimeError(f"wrapper failed for {cmd}: {done.stderr.strip()[-2000:]}")
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        err = Path(err_path).read_text(encoding="utf-8", errors="replace")
+    finally:
+        os.unlink(err_path)
+    lines = err.splitlines()
+    return Run(report["wall"], report["cpu"], report["maxrss_kb"] / 1024,
+               report["tree_peak"] / MIB, report["procs"], report["rc"],
+               "\n".join(lines[-5:]), len(lines), load)
+
+
+def measure_repeated(cmd: list[str], repeats: int, cwd: str | None = None) -> tuple[Run, list[float]]:
+    """The run of median wall time out of ``repeats``; memory is the max of all."""
+    runs = [measure(cmd, cwd=cwd) for _ in range(max(1, repeats))]
+    walls = [r.wall for r in runs]
+    chosen = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
+    chosen.maxrss_mb = max(r.maxrss_mb for r in runs)
+    chosen.tree_mb = max(r.tree_mb for r in runs)
+    return chosen, walls
+
+
+def newsclean_cmd() -> list[str]:
+    beside = Path(sys.executable).parent / "newsclean"
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("newsclean")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "import sys; from newsclean.cli import main; sys.exit(main())"]
+
+
+def cli_features(nc: list[str]) -> dict:
+    done = subprocess.run([*nc, "extract", "--help"], capture_output=True, text=True)
+    text = done.stdout + done.stderr
+    out_flag = None
+    if re.search(r"--output-dir\b", text):
+        out_flag = "--output-dir"
+    elif re.search(r"(^|[\s,])-o\b", text, re.M):
+        out_flag = "-o"
+    return {"jobs": bool(re.search(r"--jobs\b", text)), "output_dir": out_flag, "help": text}
+
+
+def importable(module: str) -> tuple[bool, str]:
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+    if done.returncode == 0:
+        return True, ""
+    last = (done.stderr.strip().splitlines() or ["?"])[-1]
+    return False, last
+
+
+def machine() -> dict:
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        nproc = int(subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip())
+    except (OSError, ValueError):
+        nproc = len(os.sched_getaffinity(0))
+    try:
+        mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 1024 / 1024
+    except (OSError, AttributeError):
+        mem = 0.0
+    return {
+        "nproc": nproc,
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "memory_gib": round(mem, 1),
+        "loadavg_start": os.getloadavg(),
+    }
+
+
+def git_revision() -> str:
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                             capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=REPO,
+                               capture_output=True, text=True).stdout.strip()
+        return rev + ("+uncommitted src changes" if dirty else "")
+    except OSError:
+        return "?"
+
+
+# --------------------------------------------------------------------------
+# The benchmark
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def row_from(name: str, files: int | None, nbytes: int | None, cmd: list[str], run: Run,
+             walls: list[float] | None = None, note: str = "") -> Row:
+    pps = files / run.wall if files else None
+    mbs = nbytes / MB / run.wall if nbytes else None
+    row = Row(name, files, " ".join(cmd), run.wall, run.cpu, pps, mbs, run.maxrss_mb, run.tree_mb,
+              pages_per_cpu_s=files / run.cpu if files and run.cpu else None, load=run.load,
+              repeats=len(walls) if walls else 1, note=note)
+    if walls and len(walls) > 1:
+        row.extra["walls"] = walls
+    row.extra["processes_seen"] = run.procs
+    if run.rc != 0:
+        row.note = (row.note + "; " if row.note else "") + f"exit {run.rc}"
+    if run.stderr_lines:
+        row.extra["stderr_lines"] = run.stderr_lines
+        row.extra["stderr_tail"] = run.stderr_tail
+    return row
+
+
+def short(cmd: list[str], base: str) -> list[str]:
+    """A command for display: temp paths shortened."""
+    return [c.replace(base, "$TMP") for c in cmd]
+
+
+def benchmark(args: argparse.Namespace) -> dict:
+    nc = newsclean_cmd()
+    info = machine()
+    feats = cli_features(nc)
+    nproc = info["nproc"]
+    notes: list[str] = []
+    rows: list[Row] = []
+    log(f"machine: {nproc} CPUs, {info['cpu_model']}, Python {info['python']}; "
+        f"--jobs {'yes' if feats['jobs'] else 'no'}, output dir flag {feats['output_dir'] or 'no'}")
+
+    base = Path(tempfile.mkdtemp(prefix="newsclean-bench-", dir=args.tmpdir))
+    try:
+        t0 = time.perf_counter()
+        rerun_size = args.rerun_size or (100_000 if 100_000 in args.sizes else max(args.sizes))
+        corpora = corpus.build_corpora(base, sorted({*args.sizes, rerun_size}), args.seed)
+        log(f"corpora {sorted(corpora)} built in {time.perf_counter() - t0:.1f} s under {base}")
+        for size, (folder, nbytes) in sorted(corpora.items()):
+            log(f"{size} files: {nbytes / MB:.1f} MB, {nbytes / size / 1000:.1f} kB a page")
+
+        def rep(size: int) -> int:
+            return args.repeat if args.repeat else (3 if size <= 1000 else 1)
+
+        floors: dict[int, Row] = {}
+        jobs1: dict[int, Row] = {}
+        for size, (folder, nbytes) in sorted(corpora.items()):
+            if size not in args.sizes:
+                continue
+            d = str(folder)
+            cmd = [sys.executable, "-c", FLOOR, d]
+            log(f"floor, {size} files")
+            run, walls = measure_repeated(cmd, rep(size))
+            floors[size] = row_from("floor", size, nbytes, ["python", "-c", "FLOOR", "$TMP" + d[len(str(base)):]],
+                                    run, walls)
+            rows.append(floors[size])
+
+            if feats["jobs"]:
+                cmd = [*nc, "extract", d, "--jobs", "1"]
+                note = ""
+            else:
+                cmd = [*nc, "extract", d]
+                note = "no --jobs yet: plain `newsclean extract DIR` (one process)"
+            log(f"newsclean jobs=1, {size} files")
+            run, walls = measure_repeated(cmd, rep(size))
+            jobs1[size] = row_from("jobs=1", size, nbytes, ["newsclean", *short(cmd, str(base))[len(nc):]],
+                                   run, walls, note)
+            rows.append(jobs1[size])
+
+            if feats["jobs"]:
+                cmd = [*nc, "extract", d, "--jobs", str(nproc)]
+                log(f"newsclean jobs={nproc}, {size} files")
+                run, walls = measure_repeated(cmd, rep(size))
+                rows.append(row_from(f"all CPUs ({nproc})", size, nbytes,
+                                     ["newsclean", *short(cmd, str(base))[len(nc):]], run, walls))
+            else:
+                rows.append(Row(f"all CPUs ({nproc})", size, "", 0, 0, None, None, 0, 0,
+                                note="skipped: `newsclean extract` has no --jobs yet"))
+
+        # Other cleaners, on the first pages of the smallest measured corpus that
+        # holds the sample, so their floor is that corpus's.
+        sample_size = min((s for s in args.sizes if s >= args.sample), default=max(args.sizes))
+        sample_folder = corpora[sample_size][0]
+        n_sample = min(args.sample, sample_size)
+        sample_bytes = sum(corpus.page_path(sample_folder, i).stat().st_size for i in range(n_sample))
+        for tool, module in (("trafilatura", "trafilatura"), ("justext", "justext")):
+            ok, why = importable(module)
+            if not ok:
+                rows.append(Row(tool, n_sample, "", 0, 0, None, None, 0, 0,
+                                note=f"skipped: not importable ({why}); pip install '.[bench]'"))
+                continue
+            cmd = [sys.executable, "-c", OTHER, tool, str(sample_folder), str(n_sample)]
+            log(f"{tool}, {n_sample} files")
+            run = measure(cmd)
+            row = row_from(tool, n_sample, sample_bytes,
+                           ["python", "-c", "OTHER", *short(cmd[3:], str(base))], run)
+            m = re.search(r'\{"loop_s": ([0-9.e-]+)\}', run.stderr_tail)
+            if m:
+                loop = float(m.group(1))
+                row.extra["loop_s"] = loop
+                row.extra["loop_pages_per_s"] = n_sample / loop
+                row.note = f"{n_sample / loop:.0f} pages/s excluding import"
+                row.extra.pop("stderr_tail", None)
+                row.extra.pop("stderr_lines", None)
+            row.extra["compared_with_size"] = sample_size
+            rows.append(row)
+
+        # Re-run over unchanged files with an output folder.
+        if rerun_size != 100_000:
+            notes.append(f"re-run measured on {rerun_size} files, not 100000 (see --rerun-size)")
+        if feats["output_dir"]:
+            folder, nbytes = corpora[rerun_size]
+            out_dir = base / "out_rerun"
+            cmd = [*nc, "extract", str(folder), feats["output_dir"], str(out_dir)]
+            log(f"first run with {feats['output_dir']}, {rerun_size} files")
+            first = measure(cmd)
+            rows.append(row_from("-o first run", rerun_size, nbytes,
+                                 ["newsclean", *short(cmd, str(base))[len(nc):]], first,
+                                 note="default --jobs (all CPUs), one JSON file per input"))
+            log(f"re-run with {feats['output_dir']}, {rerun_size} files")
+            run = measure(cmd)
+            row = row_from("re-run", rerun_size, nbytes,
+                           ["newsclean", *short(cmd, str(base))[len(nc):]], run,
+                           note=f"same command again, nothing changed (first run {first.wall:.1f} s)")
+            row.extra["first_run_s"] = first.wall
+            row.extra["first_run_peak_rss_mb"] = first.maxrss_mb
+            rows.append(row)
+        else:
+            rows.append(Row("re-run", rerun_size, "", 0, 0, None, None, 0, 0,
+                            note="skipped: `newsclean extract` has no -o/--output-dir yet"))
+
+        # Start-up.
+        cmd = [*nc, "--version"]
+        log(f"newsclean --version x{args.version_runs}")
+        runs = [measure(cmd) for _ in range(args.version_runs)]
+        walls = [r.wall for r in runs]
+        med = statistics.median(walls)
+        bare = statistics.median(measure([sys.executable, "-c", "pass"]).wall
+                                 for _ in range(args.version_runs))
+        rows.append(Row("--version", None, "newsclean --version", med,
+                        statistics.median(r.cpu for r in runs), None, None,
+                        max(r.maxrss_mb for r in runs), max(r.tree_mb for r in runs),
+                        repeats=len(runs), note=f"median of {len(runs)}, min {min(walls) * 1000:.0f} ms; "
+                             f"a bare `python -c pass` takes {bare * 1000:.0f} ms here",
+                        extra={"walls": walls, "python_pass_s": bare}))
+    finally:
+        if args.keep:
+            log(f"kept {base}")
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+
+    for row in rows:
+        ref = floors.get(row.files) if row.name not in ("trafilatura", "justext") \
+            else floors.get(row.extra.get("compared_with_size"))
+        if row.pages_per_s and ref and ref.pages_per_s and row.name != "--version":
+            row.ratio_to_floor = row.pages_per_s / ref.pages_per_s
+    info["loadavg_end"] = os.getloadavg()
+    corp = {str(s): {"bytes": b, "kb_per_page": round(b / s / 1000, 2)} for s, (_, b) in corpora.items()}
+    return {
+        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": info,
+        "newsclean": {"revision": git_revision(), "jobs_flag": feats["jobs"],
+                      "output_dir_flag": feats["output_dir"], "command": " ".join(nc)},
+        "corpus": corp,
+        "rows": [asdict(r) for r in rows],
+        "targets": targets([asdict(r) for r in rows], nproc),
+        "notes": notes,
+    }
+
+
+def _find(rows: list[dict], name: str, files: int | None = None) -> dict | None:
+    for r in rows:
+        if (r["name"] == name or r["name"].startswith(name)) and (files is None or r["files"] == files) \
+                and r["wall_s"]:
+            return r
+    return None
+
+
+def targets(rows: list[dict], nproc: int) -> list[dict]:
+    """The issue's targets, checked (for the report, not asserts)."""
+    out = []
+    sizes = sorted({r["files"] for r in rows if r["name"] == "floor"})
+    for size in sizes:
+        floor, one, every = _find(rows, "floor", size), _find(rows, "jobs=1", size), _find(rows, "all CPUs", size)
+        if floor and one:
+            out.append({"target": f"jobs=1 >= 1/3 of floor pages/s ({size} files)",
+                        "value": f"{one['pages_per_s'] / floor['pages_per_s']:.3f} of floor",
+                        "met": one["pages_per_s"] >= floor["pages_per_s"] / 3})
+        if one and every:
+            out.append({"target": f"all CPUs >= 1.7x jobs=1 on {nproc} cores ({size} files)",
+                        "value": f"{every['pages_per_s'] / one['pages_per_s']:.2f}x",
+                        "met": every["pages_per_s"] >= 1.7 * one["pages_per_s"]})
+    for name in ("jobs=1", "all CPUs"):
+        found = [r for r in rows if r["name"].startswith(name) and r["wall_s"]]
+        for r in found:
+            out.append({"target": f"{r['name']} peak RSS < 150 MB ({r['files']} files)",
+                        "value": f"{r['peak_rss_mb']:.0f} MB largest process, {r['tree_rss_mb']:.0f} MB tree",
+                        "met": r["peak_rss_mb"] < 150})
+        if len(found) >= 2:
+            small, large = found[0], found[-1]
+            grow = large["peak_rss_mb"] - small["peak_rss_mb"]
+            out.append({"target": f"{name} peak RSS the same for {small['files']} and {large['files']} files",
+                        "value": f"{small['peak_rss_mb']:.0f} -> {large['peak_rss_mb']:.0f} MB ({grow:+.0f})",
+                        "met": abs(grow) <= max(10.0, 0.1 * small["peak_rss_mb"])})
+    first = _find(rows, "-o first run")
+    if first:
+        out.append({"target": f"-o first run peak RSS < 150 MB ({first['files']} files)",
+                    "value": f"{first['peak_rss_mb']:.0f} MB largest process, {first['tree_rss_mb']:.0f} MB tree",
+                    "met": first["peak_rss_mb"] < 150})
+    rerun = _find(rows, "re-run")
+    if rerun:
+        out.append({"target": f"re-run over {rerun['files']} unchanged files < 5 s",
+                    "value": f"{rerun['wall_s']:.2f} s", "met": rerun["wall_s"] < 5})
+    version = _find(rows, "--version")
+    if version:
+        out.append({"target": "newsclean --version < 150 ms", "value": f"{version['wall_s'] * 1000:.0f} ms",
+                    "met": version["wall_s"] < 0.150})
+    return out
+
+
+# --------------------------------------------------------------------------
+# Printing
+
+
+def fmt(value, spec: str) -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def table(result: dict) -> str:
+    head = ("row", "files", "pages/s", "MB/s", "peak RSS MB", "tree RSS MB", "x floor",
+            "wall s", "CPU s", "pages/CPU s", "load")
+    lines = []
+    for r in result["rows"]:
+        if not r["wall_s"]:
+            lines.append((r["name"], fmt(r["files"], ","), *["-"] * (len(head) - 2)))
+            continue
+        lines.append((
+            r["name"], fmt(r["files"], ","), fmt(r["pages_per_s"], ",.0f"), fmt(r["mb_per_s"], ".2f"),
+            fmt(r["peak_rss_mb"], ".0f"), fmt(r["tree_rss_mb"], ".0f"), fmt(r["ratio_to_floor"], ".3f"),
+            fmt(r["wall_s"], ".3f" if r["wall_s"] < 1 else ".1f"), fmt(r["cpu_s"], ".2f" if r["cpu_s"] < 1 else ".1f"),
+            fmt(r["pages_per_cpu_s"], ",.0f"), fmt(r["load"], ".1f"),
+        ))
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *lines)]
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+
+    def line(cells):
+        return "| " + " | ".join(
+            str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))
+        ) + " |"
+    return "\n".join([line(head), rule, *(line(l) for l in lines)])
+
+
+def report(result: dict) -> str:
+    m = result["machine"]
+    out = [
+        f"machine: nproc {m['nproc']}, CPU {m['cpu_model']}, Python {m['python']} ({m['implementation']}), "
+        f"{m['memory_gib']} GiB, {m['platform']}",
+        f"load average at start {', '.join(f'{x:.2f}' for x in m['loadavg_start'])}, "
+        f"at end {', '.join(f'{x:.2f}' for x in m['loadavg_end'])}",
+        f"newsclean {result['newsclean']['revision']}; --jobs: {result['newsclean']['jobs_flag']}, "
+        f"output dir flag: {result['newsclean']['output_dir_flag']}",
+        "corpus: " + ", ".join(f"{s} files {c['bytes'] / MB:.1f} MB ({c['kb_per_page']} kB/page)"
+                               for s, c in result["corpus"].items()),
+        "",
+        table(result),
+        "",
+    ]
+    for r in result["rows"]:
+        if r["note"]:
+            out.append(f"  {r['name']} ({fmt(r['files'], ',')} files): {r['note']}")
+        if r["extra"].get("stderr_lines"):
+            out.append(f"  {r['name']} ({fmt(r['files'], ',')} files) stderr ({r['extra']['stderr_lines']} lines), "
+                       f"last: {r['extra']['stderr_tail'].splitlines()[-1][:200]}")
+    for note in result["notes"]:
+        out.append(f"  note: {note}")
+    rows = result["rows"]
+    for tool in ("trafilatura", "justext"):
+        other = _find(rows, tool)
+        if other:
+            mine = _find(rows, "jobs=1", other["extra"].get("compared_with_size"))
+            if mine:
+                out.append(f"  newsclean --jobs 1 ({mine['files']} files) runs "
+                           f"{mine['pages_per_s'] / other['pages_per_s']:.2f}x the pages/s of {tool} "
+                           f"(x floor: newsclean {mine['ratio_to_floor']:.3f}, {tool} {other['ratio_to_floor']:.3f})")
+    out.append("")
+    out.append("targets (for the report, not asserts):")
+    for t in result["targets"]:
+        out.append(f"  [{'met' if t['met'] else 'MISSED'}] {t['target']}: {t['value']}")
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------
+# Profile
+
+
+def profile(args: argparse.Namespace) -> None:
+    import cProfile
+    import io
+    import pstats
+
+    import newsclean
+
+    size = min(args.sizes)
+    base = Path(tempfile.mkdtemp(prefix="newsclean-profile-", dir=args.tmpdir))
+    try:
+        folder = base / "corpus"
+        corpus.write_corpus(folder, size, args.seed)
+        pages = [(str(corpus.page_path(folder, i)), corpus.page_path(folder, i).read_bytes())
+                 for i in range(size)]
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    now = datetime.now(timezone.utc)
+    texts = [(path, data.decode("utf-8")) for path, data in pages]
+
+    def work() -> None:
+        for path, text in texts:
+            newsclean.extract(text, source=path, now=now).to_json()
+
+    work()  # warm: imports, regex caches
+    t0 = time.perf_counter()
+    work()
+    plain = time.perf_counter() - t0
+    prof = cProfile.Profile()
+    prof.enable()
+    work()
+    prof.disable()
+    nbytes = sum(len(d) for _, d in pages)
+    print(f"newsclean.extract(text, source, now).to_json() over {size} pages "
+          f"({nbytes / MB:.1f} MB), in process: {plain:.2f} s = {size / plain:.0f} pages/s without the profiler")
+    for key in ("cumulative", "tottime"):
+        buf = io.StringIO()
+        stats = pstats.Stats(prof, stream=buf)
+        stats.sort_stats(key).print_stats(25)
+        print(f"\n=== top 25 by {key} time ===")
+        print(strip_stats(buf.getvalue()))
+    # Share of the total per newsclean function (cumulative), for the summary.
+    stats = pstats.Stats(prof)
+    total = max((ct for (_f, _l, func), (_cc, _nc, _tt, ct, _c) in stats.stats.items()
+                 if func == "work"), default=stats.total_tt)
+    shares = []
+    for (file, line, func), (_cc, _nc, tt, ct, _callers) in stats.stats.items():
+        if "newsclean" in file or func in ("to_json", "asdict", "replace"):
+            shares.append((ct, tt, f"{Path(file).name}:{line}({func})"))
+    print("\n=== newsclean functions: share of profiled time (cumulative / own) ===")
+    for ct, tt, name in sorted(shares, reverse=True)[:30]:
+        print(f"  {100 * ct / total:5.1f}%  {100 * tt / total:5.1f}%  {name}")
+
+
+def strip_stats(text: str) -> str:
+    """pstats output with long site-packages prefixes cut."""
+    return re.sub(r"\S*/(site-packages|src|lib/python3\.\d+)/", "", text).strip()
+
+
+# --------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="Speed and memory benchmark of newsclean extract.")
+    p.add_argument("--sizes", help="comma-separated corpus sizes (default 1000,10000,100000; "
+                                   "--quick: 1000)")
+    p.add_argument("--json", type=Path, metavar="OUT.json", help="also write the results as JSON")
+    p.add_argument("--quick", action="store_true",
+                   help="a smoke run: 1,000 files, 200-page sample for the other cleaners, 5 --version runs")
+    p.add_argument("--profile", action="store_true",
+                   help="only profile newsclean.extract in-process with cProfile on the smallest size")
+    p.add_argument("--sample", type=int, help="pages given to trafilatura and jusText (default 1000)")
+    p.add_argument("--repeat", type=int, default=0,
+                   help="runs per measurement, median wall reported (default 3 up to 1,000 files, else 1)")
+    p.add_argument("--rerun-size", type=int,
+                   help="files of the -o re-run (default 100000 when among --sizes, else the largest size); "
+                        "a size not in --sizes is generated for the re-run only")
+    p.add_argument("--version-runs", type=int, help="runs of newsclean --version (default 10)")
+    p.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    p.add_argument("--tmpdir", help="where the temporary corpora go (default: $TMPDIR)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary corpora")
+    args = p.parse_args(argv)
+    if args.sizes:
+        args.sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    else:
+        args.sizes = [1000] if args.quick else list(DEFAULT_SIZES)
+    if args.profile and not args.sizes:
+        args.sizes = [1000]
+    args.sample = args.sample or (200 if args.quick else 1000)
+    args.version_runs = args.version_runs or (5 if args.quick else 10)
+    if min(args.sizes) < 1:
+        p.error("--sizes must be positive")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.profile:
+        if args.sizes == list(DEFAULT_SIZES):
+            args.sizes = [1000]
+        profile(args)
+        return 0
+    result = benchmark(args)
+    print(report(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        log(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
