@@ -1,21 +1,66 @@
 """Stage 1: turn a file's bytes into text, or say why they are not text.
 
-UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark
-are read as such; anything else that is not valid UTF-8 is read as
-windows-1251, the encoding of older Bulgarian sites, and the record says so
-with a ``decoded_as:cp1251`` warning.  Bytes that look like a binary file
-(NUL bytes in plain 8-bit text, known file signatures) are refused.
+Known file signatures (PDF, images, archives, executables) and bytes whose
+first 64 KiB hold many control codes are binary: ``NotText("binary file")``.
+
+A byte-order mark says UTF-8 or UTF-16; bytes that are valid UTF-8 are
+UTF-8.  Other bytes are decoded as each 8-bit Cyrillic encoding Bulgarian
+sites have used (windows-1251, KOI8-R, ISO-8859-5) and as UTF-8 with
+replacement characters (a UTF-8 file with a few broken bytes), and the
+decoding that reads most like Bulgarian wins (``language.bulgarian_score``
+on a sample); windows-1251 wins ties and is taken when there are too few
+non-ASCII bytes to tell.  When no decoding reads like Cyrillic text the
+bytes fit no encoding, and UTF-8 with replacement characters keeps what can
+be kept.
+
+Mojibake (UTF-8 text once read as windows-1251, "РџСЂРё", or as
+windows-1252 or latin-1, "ÐŸÑ€Ð¸", and saved again) is read back, line by
+line and up to three times over, where the line then reads clearly more
+like Bulgarian.
+
+The warnings: ``decoded_as:NAME`` when the encoding was not UTF-8,
+``decoded_with_errors`` when some bytes fit no encoding and became U+FFFD,
+``repaired_mojibake`` when some mojibake was read back.
 """
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import regex
+
+from .language import bulgarian_score
 
 _BINARY_SIGNATURES = (
     b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b",
     b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"RIFF", b"OggS",
-    b"ID3", b"\x00\x00\x01\x00", b"wOFF", b"SQLite format 3",
+    b"ID3", b"\x00\x00\x01\x00", b"wOFF", b"SQLite format 3", b"\xd0\xcf\x11\xe0",
+    b"\x28\xb5\x2f\xfd", b"II*\x00", b"MM\x00*",
 )
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# In order of preference: the first wins a tie.
+_CYRILLIC_8BIT = ("cp1251", "koi8-r", "iso-8859-5")
+# The encodings UTF-8 text gets wrongly read in, making mojibake.
+_MOJIBAKE_SOURCES = ("cp1251", "cp1252")
+
+_SAMPLE_BYTES = 65_536
+# Fewer non-ASCII bytes than this cannot tell the 8-bit encodings apart.
+_MIN_EVIDENCE_BYTES = 8
+# A decoding that scores lower does not read like Cyrillic text at all
+# (Bulgarian prose scores about 0.65, wrong decodings of it below 0.3).
+_MIN_CYRILLIC_SCORE = 0.3
+# How much more Bulgarian a line must read once repaired to be kept.
+_CLEARLY_MORE = 0.2
+_MAX_MOJIBAKE_ROUNDS = 3
+# Text holds no control codes but tab, line feed, vertical tab, form feed
+# and carriage return (a stray NUL at most); binary data about one byte in ten.
+_CONTROLS = tuple(chr(c) for c in (*range(0x20), 0x7F) if chr(c) not in "\t\n\v\f\r")
+_MAX_CONTROL_SHARE = 0.05
 
 
 class NotText(ValueError):
@@ -29,22 +74,161 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
-def looks_binary(data: bytes) -> bool:
-    if data.startswith(_BINARY_SIGNATURES):
-        return True
-    sample = data[:8192]
-    return b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-
-
 def decode(data: bytes) -> Decoded:
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8")
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return Decoded(data[2:].decode(name, errors="replace"), name, (f"decoded_as:{name}",))
-    if looks_binary(data):
+    """The text of a file's bytes; raises NotText for a binary file."""
+    if data.startswith(_BINARY_SIGNATURES):
         raise NotText("binary file")
+    marked, body = _byte_order_mark(data)
+    # Without a mark, control codes are the same bytes in every encoding.
+    if mostly_controls(body[:_SAMPLE_BYTES].decode(marked or "latin-1", errors="replace")):
+        raise NotText("binary file")
+    text, encoding, with_errors = _decode_as(body, marked) if marked else _read_unmarked(body)
+    text, repaired = repair_mojibake(text)
+    warnings = []
+    if encoding != "utf-8":
+        warnings.append(f"decoded_as:{encoding}")
+    if with_errors:
+        warnings.append("decoded_with_errors")
+    if repaired:
+        warnings.append("repaired_mojibake")
+    return Decoded(text, encoding, tuple(warnings))
+
+
+def mostly_controls(sample: str) -> bool:
+    """Whether control codes are too common in ``sample`` for it to be text."""
+    return sum(map(sample.count, _CONTROLS)) > _MAX_CONTROL_SHARE * len(sample)
+
+
+def _byte_order_mark(data: bytes) -> tuple[str | None, bytes]:
+    """The encoding a byte-order mark names, if any, and the bytes after it."""
+    for mark, name in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return name, data[len(mark):]
+    return None, data
+
+
+def _read_unmarked(data: bytes) -> tuple[str, str, bool]:
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
-        return Decoded(data.decode("cp1251", errors="replace"), "cp1251", ("decoded_as:cp1251",))
+        return _decode_as(data, guess_encoding(data[:_SAMPLE_BYTES]))
+
+
+def _decode_as(data: bytes, encoding: str) -> tuple[str, str, bool]:
+    """(text, encoding, whether some bytes fit no encoding)."""
+    try:
+        return data.decode(encoding), encoding, False
+    except UnicodeDecodeError:
+        return data.decode(encoding, errors="replace"), encoding, True
+
+
+def guess_encoding(sample: bytes) -> str:
+    """The encoding of bytes that are not valid UTF-8, judged on a sample."""
+    if len(sample) - len(sample.decode("ascii", errors="ignore")) < _MIN_EVIDENCE_BYTES:
+        return _CYRILLIC_8BIT[0]
+    scores = {name: bulgarian_score(sample.decode(name, errors="replace"))
+              for name in (*_CYRILLIC_8BIT, "utf-8")}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= _MIN_CYRILLIC_SCORE else "utf-8"
+
+
+# --- mojibake ------------------------------------------------------------------
+
+def _c1_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Encode C1 controls as the bytes of the same value: how latin-1, and
+    browsers for the bytes an encoding leaves undefined, read those bytes."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chars = error.object[error.start:error.end]
+    if not all("\x80" <= char <= "\x9f" for char in chars):
+        raise error
+    return chars.encode("latin-1"), error.end
+
+
+codecs.register_error("newsclean-c1-as-bytes", _c1_as_bytes)
+
+
+@dataclass(frozen=True)
+class _Misreading:
+    """UTF-8 bytes read as ``encoding``, and how to undo it."""
+    encoding: str
+    # Runs of the characters read from bytes 0x80-0xFF: the pieces of a
+    # line that can be mojibake (ASCII reads the same in every encoding).
+    runs: regex.Pattern
+    # The lead byte of UTF-8 for Cyrillic (D0, D1) or punctuation (E2) and
+    # a continuation byte, as the encoding reads them: "Ð¿", "Рџ", "вЂ".
+    hint: regex.Pattern
+
+    def undo(self, text: str) -> str:
+        """``text`` as the UTF-8 it was made from; UnicodeError if it was not."""
+        return text.encode(self.encoding, errors="newsclean-c1-as-bytes").decode("utf-8")
+
+    def undo_runs(self, text: str) -> str:
+        """``text`` with every run that was UTF-8 read back."""
+        return self.runs.sub(lambda match: self._undo_or_keep(match.group()), text)
+
+    def _undo_or_keep(self, run: str) -> str:
+        try:
+            return self.undo(run)
+        except UnicodeError:
+            return run
+
+
+def _misreading(encoding: str) -> _Misreading:
+    def chars(byte_values: Sequence[int]) -> str:
+        read = "".join(bytes([b]).decode(encoding, errors="ignore") or chr(b) for b in byte_values)
+        return "[" + regex.escape(read + "".join(chr(b) for b in byte_values if b < 0xA0)) + "]"
+
+    return _Misreading(encoding, regex.compile(chars(range(0x80, 0x100)) + "+"),
+                       regex.compile(chars((0xD0, 0xD1, 0xE2)) + chars(range(0x80, 0xC0))))
+
+
+_MISREADINGS = tuple(_misreading(name) for name in _MOJIBAKE_SOURCES)
+
+
+def _has_hint(text: str) -> bool:
+    return any(misreading.hint.search(text) for misreading in _MISREADINGS)
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """The text with its mojibake read back, and whether there was any.
+
+    A text that is mojibake throughout is read back whole, at the speed of
+    the codecs; otherwise each line with a hint of mojibake is, run by run.
+    """
+    if not _has_hint(text):
+        return text, False
+    whole = _best_reading(text, by_runs=False)
+    if whole is not text:
+        return whole, True
+    lines = text.split("\n")
+    repaired = [_best_reading(line, by_runs=True) if _has_hint(line) else line for line in lines]
+    if all(new is old for new, old in zip(repaired, lines)):
+        return text, False
+    return "\n".join(repaired), True
+
+
+def _best_reading(text: str, by_runs: bool) -> str:
+    """The best of up to three read-backs (text can be mojibake of mojibake)
+    if it reads clearly more like Bulgarian than ``text``; else ``text``."""
+    original = bulgarian_score(text)
+    best_score, best = original, text
+    current = text
+    for _ in range(_MAX_MOJIBAKE_ROUNDS):
+        steps = {_read_back(current, misreading, by_runs) for misreading in _MISREADINGS
+                 if misreading.hint.search(current)} - {current}
+        if not steps:
+            break
+        score, current = max((bulgarian_score(step), step) for step in steps)
+        if score > best_score:
+            best_score, best = score, current
+    return best if best_score >= original + _CLEARLY_MORE else text
+
+
+def _read_back(text: str, misreading: _Misreading, by_runs: bool) -> str:
+    """``text`` read back whole when it can be, else (``by_runs``) every run
+    that can be, else unchanged."""
+    try:
+        return misreading.undo(text)
+    except UnicodeError:
+        return misreading.undo_runs(text) if by_runs else text

@@ -7,11 +7,15 @@ a relative folder gives relative paths.
 """
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator
 
 STDIN = "-"
+# Opening never waits (a FIFO) nor takes a terminal as the controlling one.
+_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
 class InputError(Exception):
@@ -42,17 +46,42 @@ def iter_inputs(paths: Iterable[str], pattern: str | None = None) -> Iterator[st
 
 
 def read_bytes(path: str, stdin=None) -> bytes:
-    """The file's bytes, or InputError with a one-line reason."""
+    """The file's bytes, or InputError with a one-line reason.
+
+    Only regular files are read.  A FIFO, socket or device is refused from
+    its ``stat`` before it is opened (opening a FIFO waits for a writer,
+    reading a device may never end); the open file is checked again, in case
+    the path changed in between, and is opened non-blocking so that even
+    then the open cannot hang.
+    """
     if path == STDIN:
         return (stdin.read() if stdin is not None else b"")
     try:
-        with open(path, "rb") as handle:
+        _refuse_unless_regular(os.stat(path))
+        with open(os.open(path, os.O_RDONLY | _NON_BLOCKING), "rb") as handle:
+            _refuse_unless_regular(os.fstat(handle.fileno()))
             return handle.read()
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
     except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+        raise InputError(_reason(exc)) from None
+
+
+def _refuse_unless_regular(info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file")
+
+
+def _reason(exc: OSError) -> str:
+    """What went wrong, in a few words."""
+    if isinstance(exc, FileNotFoundError):  # also a symbolic link to nothing
+        return "no such file"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, NotADirectoryError):
+        return "not a directory"
+    return (exc.strerror or str(exc)).lower()

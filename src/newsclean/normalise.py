@@ -1,32 +1,62 @@
 """Stage 2: normalise decoded text as SPEC.md asks, before it is split.
 
-Line endings become ``\\n``; ``<script>``/``<style>`` blocks, HTML comments
-and stray tags go; entities are decoded; the text is put in Unicode NFC;
-non-breaking and zero-width characters and soft hyphens become plain spaces
-or nothing; runs of spaces fold and every line is trimmed; a drop cap split
-from its word ("Р уският") is joined again.  Blank lines, which separate the
-page's blocks, are kept.
+Line endings (CRLF, CR, NEL, the Unicode line and paragraph separators)
+become ``\\n``; ``<script>``/``<style>`` blocks, HTML comments and stray tags
+go, also when they run over several lines; entities are decoded, named or
+numeric, with or without their semicolon; the text is put in Unicode NFC;
+every kind of space (tab, form feed, non-breaking space) becomes a plain
+space, control and format characters (NUL, soft hyphen, zero-width and
+direction marks) go; runs of spaces fold and every line is trimmed; a drop
+cap split from its word ("Р уският") is joined again.  Blank lines, which
+separate the page's blocks, are kept.
+
+Every pattern here runs in time linear in its input, whatever the input:
+a block or comment that is never closed is given up at the next opening
+rather than searched for to the end of the text from every opening.
 """
 from __future__ import annotations
 
 import html
 import unicodedata
+from html.entities import html5 as _NAMED_ENTITIES
 
 import regex
 
 from .data import load
 
-_SCRIPT_STYLE = regex.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", regex.I | regex.S)
-_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_LINE_BREAK = regex.compile(r"\r\n?|[\x85\u2028\u2029]")
+_SCRIPT_STYLE = regex.compile(
+    r"<(script|style)\b[^<>]*>(?:(?!</?\1\b).)*+</\1\s*>", regex.I | regex.S
+)
+_COMMENT = regex.compile(r"<!--(?:(?!<!--|-->).)*+-->", regex.S)
 # A tag: "<" then a letter or "/" and no "<" or ">" inside, possibly across lines.
 _TAG = regex.compile(r"</?[A-Za-z][^<>]{0,2000}>")
-_SPACE_LIKE = str.maketrans({
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-    "\u2002": " ", "\u2003": " ", "\u3000": " ", "\t": " ", "\f": " ", "\v": " ",
-    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
-    "\ufeff": None, "\u00ad": None, "\x00": None,
-})
+# A named entity without its semicolon ("&bdquo "); html.unescape decodes
+# only the few that HTML allows so ("&amp", "&copy").
+_BARE_ENTITY = regex.compile(r"&([A-Za-z][A-Za-z0-9]{1,31})(?![A-Za-z0-9;])")
 _SPACE_RUN = regex.compile(r" {2,}")
+
+
+def _character_table() -> dict[int, str | None]:
+    """For ``str.translate``, over the Basic Multilingual Plane: every space
+    (category Zs, tab, vertical tab, form feed) becomes a plain space;
+    control and format characters (NUL, soft hyphen, zero-width and
+    direction marks, byte-order mark) go; a lone surrogate, which no file
+    can hold, becomes U+FFFD."""
+    table: dict[int, str | None] = {}
+    for code in range(0x10000):
+        category = unicodedata.category(chr(code))
+        if category == "Zs":
+            table[code] = " "
+        elif category in ("Cc", "Cf"):
+            table[code] = None
+        elif category == "Cs":
+            table[code] = "\ufffd"
+    table.update({ord("\t"): " ", ord("\v"): " ", ord("\f"): " ", ord("\n"): "\n"})
+    return table
+
+
+_CHARACTERS = _character_table()
 
 
 def _drop_cap_pattern() -> regex.Pattern:
@@ -46,13 +76,22 @@ def strip_html(text: str) -> str:
         text = _COMMENT.sub(" ", text)
         text = _TAG.sub(" ", text)
     if "&" in text:
-        text = html.unescape(text)
+        text = html.unescape(_BARE_ENTITY.sub(_bare_entity, text))
     return text
 
 
+def _bare_entity(match: regex.Match) -> str:
+    return _NAMED_ENTITIES.get(match.group(1) + ";", match.group())
+
+
+def plain_characters(text: str) -> str:
+    """Plain spaces for every kind of space; no control or format characters."""
+    return text.translate(_CHARACTERS)
+
+
 def clean_line(line: str) -> str:
-    """Plain spaces only, runs folded, edges trimmed."""
-    return _SPACE_RUN.sub(" ", line.translate(_SPACE_LIKE)).strip()
+    """Runs of spaces folded, edges trimmed."""
+    return _SPACE_RUN.sub(" ", line).strip()
 
 
 def join_drop_caps(text: str) -> str:
@@ -62,8 +101,8 @@ def join_drop_caps(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_html(text)
+    text = _LINE_BREAK.sub("\n", text)
+    text = plain_characters(strip_html(text))
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(clean_line(line) for line in text.split("\n"))
     return join_drop_caps(text)

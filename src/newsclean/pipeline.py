@@ -10,6 +10,7 @@ from datetime import datetime
 from .blocks import split_units
 from .classify import Page, classify
 from .decode import decode
+from .language import not_bulgarian
 from .normalise import normalise
 from .record import Record, assemble
 
@@ -22,9 +23,13 @@ def extract(text: str, source: str | None = None, now: datetime | None = None,
     ``now`` resolves relative dates ("преди 2 часа"); without it they are
     left unresolved.  ``template`` holds the line keys of a site's template
     learnt across many files (see ``template.learn``); lines in it are
-    boilerplate.
+    boilerplate.  ``warnings`` (from decoding) go to the record, with
+    ``not_bulgarian`` when the page is in another language.
     """
-    page = classify(split_units(normalise(text)), now=now, template=template)
+    clean = normalise(text)
+    page = classify(split_units(clean), now=now, template=template)
+    if not_bulgarian(clean):
+        warnings = (*warnings, "not_bulgarian")
     return assemble(page, source, warnings)
 
 

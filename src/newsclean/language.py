@@ -1,0 +1,77 @@
+"""Cheap checks on letters and function words: how Bulgarian a text reads.
+
+``bulgarian_score`` ranks the candidate decodings of a file's bytes and
+judges a mojibake repair (``decode.py``); ``not_bulgarian`` tells a Russian,
+Serbian, Macedonian or English page from a Bulgarian one.  Both look at a
+bounded sample, so a 50 MB file costs no more than a page.  The letters and
+words live in ``data/language_check.toml``.
+"""
+from __future__ import annotations
+
+import regex
+
+from .data import load
+
+_CHECK = load("language_check")
+_COMMON_LETTERS = tuple(_CHECK["common_letters"])
+_COMMON_BIGRAMS = tuple(_CHECK["common_bigrams"])
+_BULGARIAN_LETTERS = tuple(_CHECK["bulgarian"]["letters"])
+_BULGARIAN_WORDS = frozenset(_CHECK["bulgarian"]["words"])
+_FOREIGN_LETTERS = tuple(_CHECK["foreign"]["letters"])
+_FOREIGN_WORDS = frozenset(_CHECK["foreign"]["words"])
+
+SAMPLE_CHARS = 100_000
+# A function word is worth about as much as a few telling letters.
+_WORD_WEIGHT = 3
+# Below this share of Cyrillic among its letters a text is not Bulgarian.
+_MIN_CYRILLIC_SHARE = 0.3
+
+_LOWERCASE_RUN = regex.compile(r"[\u0430-\u045f]{2,}")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
+_NOT_CYRILLIC = regex.compile(r"\P{Script=Cyrillic}+")
+_CYRILLIC_WORD = regex.compile(r"\p{Script=Cyrillic}+")
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def bulgarian_score(text: str) -> float:
+    """How much the non-ASCII part of ``text`` reads like Bulgarian, 0 to 1.
+
+    The mean of three shares of its non-ASCII characters: common Bulgarian
+    letters, common Bulgarian letter pairs, and lowercase Cyrillic letters
+    following another one.  Text without non-ASCII characters scores 0.
+    """
+    sample = text[:SAMPLE_CHARS]
+    non_ascii = _non_ascii(sample)
+    if not non_ascii:
+        return 0.0
+    folded = sample.casefold()
+    letters = sum(map(folded.count, _COMMON_LETTERS))
+    bigrams = sum(map(folded.count, _COMMON_BIGRAMS))
+    pairs = sum(len(run) - 1 for run in _LOWERCASE_RUN.findall(sample))
+    return (letters + bigrams + pairs) / (3 * non_ascii)
+
+
+def not_bulgarian(text: str) -> bool:
+    """Whether a page is in another language.
+
+    Text with letters but little Cyrillic is not Bulgarian; Cyrillic text is
+    not when the letters and function words of Russian, Serbian, Macedonian
+    or Ukrainian outweigh those of Bulgarian.  A text without letters is not
+    judged.
+    """
+    sample = text[:SAMPLE_CHARS]
+    letters = _NOT_LETTERS.sub("", sample)
+    if not letters:
+        return False
+    if len(_NOT_CYRILLIC.sub("", letters)) < _MIN_CYRILLIC_SHARE * len(letters):
+        return True
+    folded = sample.casefold()
+    words = _CYRILLIC_WORD.findall(folded)
+    bulgarian = (sum(map(folded.count, _BULGARIAN_LETTERS))
+                 + _WORD_WEIGHT * sum(1 for w in words if w in _BULGARIAN_WORDS))
+    foreign = (sum(map(folded.count, _FOREIGN_LETTERS))
+               + _WORD_WEIGHT * sum(1 for w in words if w in _FOREIGN_WORDS))
+    return foreign > bulgarian

@@ -1,0 +1,143 @@
+"""Properties of extraction on any input (hypothesis).
+
+Whatever bytes or text come in, ``extract_bytes`` and ``extract`` give a
+record that keeps the contract of SPEC.md (or NotText for bytes that look
+binary), and the body holds nothing that is not in the normalised input.
+Extracting a record's own body again gives the same body.
+"""
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean.decode import NotText, decode
+from newsclean.normalise import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = ["source", "headline", "published", "updated", "author", "body", "captions", "site", "warnings"]
+# A day, or a time with the offset; the crawler's own line can give a month.
+ISO_VALUE = re.compile(r"\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?)?")
+WARNING = re.compile(r"[a-z_]+|decoded_as:(cp1251|koi8-r|iso-8859-5|utf-16-le|utf-16-be)")
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def seed_sentences() -> list[str]:
+    """The long sentences of the seeds' expected bodies: real Bulgarian prose."""
+    sentences = []
+    for path in sorted((ROOT / "fixtures" / "seeds").glob("*.json")):
+        for paragraph in json.loads(path.read_text(encoding="utf-8"))["body"].split("\n\n"):
+            for sentence in regex.split(r"(?<=[.!?…])\s+(?=[„\"\p{Lu}])", paragraph):
+                if len(sentence.split()) >= 10 and sentence.endswith((".", "!", "?", "…")):
+                    sentences.append(sentence)
+    return sentences
+
+
+SEED_LINES = sorted({line for text in seed_texts() for line in text.split("\n") if line.strip()})
+SENTENCES = seed_sentences()
+ODD_PIECES = [
+    "<p>", "</p>", "<script>var a = 1;</script>", "<!-- x -->", "<a\nhref='x'>", "&bdquo;", "&ldquo",
+    "&#8222;", "&nbsp;", "\r\n", "\r", "\t", "\f", "\x00", "\u00a0", "\u200b", "\u00ad", "\ufeff",
+    "Р уският", "Преди 2 часа", "10:25 - 30.01.2026", " date 2025-09-03", "ОБНОВЕНА 03.09.2025 11:33",
+    "Автор: Иван Петров", "Снимка: © Getty Images", "Сподели", "www.bta.bg", "РџСЂРё", "Ð¿Ñ€Ð¸",
+]
+
+
+def assert_valid_record(record: newsclean.Record) -> None:
+    """The record keeps SPEC.md's contract: keys and order, types, ISO
+    dates, one-line fields, body paragraphs one line each joined by one
+    blank line, and it serialises to one line of UTF-8 JSON."""
+    data = record.to_dict()
+    assert list(data) == KEYS
+    for key in ("headline", "author", "site"):
+        value = data[key]
+        assert value is None or (isinstance(value, str) and value and "\n" not in value
+                                 and value == value.strip()), (key, value)
+    for key in ("published", "updated"):
+        value = data[key]
+        if value is not None:
+            assert ISO_VALUE.fullmatch(value), (key, value)
+            if len(value) > 7:
+                datetime.fromisoformat(value)
+    body = data["body"]
+    assert isinstance(body, str)
+    if body:
+        for paragraph in body.split("\n\n"):
+            assert paragraph and "\n" not in paragraph and paragraph == paragraph.strip(), repr(paragraph)
+    assert isinstance(data["captions"], list)
+    for caption in data["captions"]:
+        assert isinstance(caption, str) and caption and "\n" not in caption
+    assert isinstance(data["warnings"], list)
+    assert len(set(data["warnings"])) == len(data["warnings"])
+    for warning in data["warnings"]:
+        assert WARNING.fullmatch(warning), warning
+    line = record.to_json()
+    assert "\n" not in line
+    assert json.loads(line.encode("utf-8")) == data
+
+
+def assert_from_input(record: newsclean.Record, normalised: str) -> None:
+    """Every body paragraph and caption is text of the normalised input
+    (a paragraph may join lines the dump had wrapped)."""
+    flat = normalised.replace("\n", " ")
+    for piece in [*record.body.split("\n\n"), *record.captions]:
+        assert piece in flat, piece
+
+
+def page_texts() -> st.SearchStrategy[str]:
+    """Pages made of real seed lines, odd pieces and arbitrary text."""
+    piece = st.one_of(st.sampled_from(SEED_LINES), st.sampled_from(ODD_PIECES), st.text(max_size=80))
+    separator = st.sampled_from(["\n", "\n\n", " ", "", "\r\n\r\n"])
+    return st.lists(st.tuples(piece, separator), max_size=40).map(
+        lambda parts: "".join(p + s for p, s in parts))
+
+
+def any_text() -> st.SearchStrategy[str]:
+    return st.one_of(st.text(max_size=2000), page_texts())
+
+
+def any_bytes() -> st.SearchStrategy[bytes]:
+    """Arbitrary bytes, and pages in every encoding with arbitrary bytes spliced in."""
+    encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8-r", "iso-8859-5"])
+    encoded = st.tuples(page_texts(), encodings).map(lambda t: t[0].encode(t[1], errors="replace"))
+    spliced = st.tuples(encoded, st.binary(max_size=40), st.integers(min_value=0)).map(
+        lambda t: t[0][:t[2] % (len(t[0]) + 1)] + t[1] + t[0][t[2] % (len(t[0]) + 1):])
+    return st.one_of(st.binary(max_size=2000), encoded, spliced)
+
+
+@SETTINGS
+@given(any_bytes())
+def test_any_bytes_give_a_valid_record_or_not_text(data):
+    try:
+        decoded = decode(data)
+    except NotText:
+        return
+    record = newsclean.extract_bytes(data, source="page.txt")
+    assert_valid_record(record)
+    assert record.source == "page.txt"
+    assert_from_input(record, normalise(decoded.text))
+
+
+@SETTINGS
+@given(any_text())
+def test_any_text_gives_a_valid_record_made_of_its_own_text(text):
+    record = newsclean.extract(text)
+    assert_valid_record(record)
+    assert_from_input(record, normalise(text))
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join),
+                min_size=2, max_size=6).map("\n\n".join))
+def test_extracting_a_body_again_keeps_it(text):
+    body = newsclean.extract(text).body
+    assert newsclean.extract(body).body == body
+
