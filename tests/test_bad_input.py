@@ -348,18 +348,10 @@ ADVERSARIAL = {
     "entities": "&amp" * (LONG // 4),
     "mojibake-leads": "Р" * LONG,
 }
-WITHOUT_SPACES = {kind for kind, line in ADVERSARIAL.items() if " " not in line}
 # (module, pattern) -> the adversarial lines it is known to take quadratic or
 # worse time on; reported to the modules' owners, to be removed when fixed.
 # Normalisation folds runs of spaces, so the "spaces" line never reaches them.
-REPORTED_SLOW = {
-    ("features", "_SENTENCE_END"): WITHOUT_SPACES,
-    ("features", "_INNER_SENTENCE"): WITHOUT_SPACES,
-    ("features", "_EDGE_JUNK"): {"a-dots-a"},
-    ("byline", "_TAIL"): {"spaces"},
-    ("byline", "_NAME_SPLIT"): {"spaces"},
-    ("headline", "_TRAILING_LABELS"): {"spaces", "labels"},
-}
+REPORTED_SLOW: dict[tuple[str, str], set[str]] = {}
 
 
 def package_patterns():

@@ -19,8 +19,8 @@ _LABEL = regex.compile(
     r"^(?:" + "|".join(regex.escape(l) for l in _LABELS) + r")\s*", regex.I
 )
 # Where the names stop: a separator, a date or time, a bracket.
-_TAIL = regex.compile(r"\s*(?:[|•·/(\[]|\s[-–—]\s|\d).*$")
-_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\sи\s|\s&\s)\s*")
+_TAIL = regex.compile(r"(?<!\s)\s*(?:[|•·/(\[]|\s[-–—]\s|\d).*$")
+_NAME_SPLIT = regex.compile(r"(?<!\s)\s*(?:,|;|\sи\s|\s&\s)\s*")
 _NAME_WORD = regex.compile(r"^\p{Lu}(?:\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|\.)$")
 
 

@@ -24,10 +24,6 @@ def _parse_now(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def report_failure(path: str, reason: str) -> None:
-    click.echo(f"newsclean: {path}: {reason}", err=True)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsclean")
 def main() -> None:

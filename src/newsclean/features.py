@@ -19,13 +19,14 @@ from .data import load
 from .headline import credit_position, strip_labels
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
-_SENTENCE_END = regex.compile(r"(\S*?)([.!?…])[\"'“”„»«’)\]]*$")
-_INNER_SENTENCE = regex.compile(r"(\S*?)([.!?…])[\"“”»)]*\s+[\"„“«]?\p{Lu}")
-_EDGE_JUNK = regex.compile(r"^[\W\d_]+|[\W\d_]+$")
+_SENTENCE_END = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"'“”„»«’)\]]*$")
+_INNER_SENTENCE = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"“”»)]*\s+[\"„“«]?\p{Lu}")
+_EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
 _COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
 _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$")
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
+_KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _NAV_SEPARATOR = regex.compile(r"\s(?:\||/|>|»|•|·)\s")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
@@ -71,8 +72,6 @@ class Features:
     stop_ratio: float
     ends_sentence: bool
     sentences: int
-    upper_ratio: float
-    digit_ratio: float
     furniture: Family | None
     furniture_by_phrase_inside: bool   # matched only by a phrase inside a long line
     date_candidates: tuple[dates.DateCandidate, ...]
@@ -99,7 +98,7 @@ def line_key(text: str) -> str:
     cut = credit_position(text)
     if cut > 0:
         text = text[:cut]
-    return " ".join(regex.findall(r"[\p{L}\p{N}]+", strip_labels(text).casefold()))
+    return " ".join(_KEY_WORD.findall(strip_labels(text).casefold()))
 
 
 def furniture_family(text: str, words: int) -> tuple[Family | None, bool]:
@@ -162,10 +161,7 @@ def measure(text: str, now: datetime | None) -> Features:
     tokens = words_of(text)
     n = len(tokens)
     stops = sum(1 for t in tokens if t.casefold() in STOPWORDS)
-    letters = sum(1 for ch in text if ch.isalpha())
-    uppers = sum(1 for ch in text if ch.isupper())
-    digits = sum(1 for ch in text if ch.isdigit())
-    found = tuple(dates.find_dates(text, now)) if dates.has_date_hint(text) else ()
+    found = tuple(dates.find_dates(text, now))
     agency = _AGENCY_MARK.match(text)
     ends_sentence, sentences = sentence_ends(text)
     family, by_phrase_inside = furniture_family(text, n)
@@ -174,8 +170,6 @@ def measure(text: str, now: datetime | None) -> Features:
         stop_ratio=stops / n if n else 0.0,
         ends_sentence=ends_sentence,
         sentences=sentences,
-        upper_ratio=uppers / letters if letters else 0.0,
-        digit_ratio=digits / len(text) if text else 0.0,
         furniture=family,
         furniture_by_phrase_inside=by_phrase_inside,
         date_candidates=found,

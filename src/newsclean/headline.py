@@ -22,7 +22,7 @@ _LEADING_LABELS = regex.compile(
     rf"^(?:[\[(]?(?:{_LABELS})[\])]?(?:\s*[:|\-–—+/]\s*|\s+))+(?=\S)"
 )
 _TRAILING_LABELS = regex.compile(
-    rf"(?:\s*[:|\-–—+/]?\s*[\[(]?(?:{_LABELS})[\])]?)+\s*$"
+    rf"(?<!\s)(?:\s*(?:[:|\-–—+/]\s*)?[\[(]?(?:{_LABELS})[\])]?){{1,5}}\s*$"
 )
 _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
 _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE["credit_markers"])

@@ -107,7 +107,3 @@ def normalise(text: str) -> str:
     text = "\n".join(clean_line(line) for line in text.split("\n"))
     return join_drop_caps(text)
 
-
-def normalise_inline(text: str) -> str:
-    """Normalise one field value (a headline, a caption): one trimmed line."""
-    return clean_line(normalise(text).replace("\n", " "))

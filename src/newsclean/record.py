@@ -12,7 +12,7 @@ from .classify import BODY, BOILERPLATE, FURNITURE, Page
 from .data import load
 from .headline import clean_headline
 
-_DOMAIN = regex.compile(r"(?<![\w.@-])(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:bg|com|net|org|eu|info|news|tv))\b", regex.I)
+_DOMAIN = regex.compile(r"(?<![\w.@-])(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,10}(?:bg|com|net|org|eu|info|news|tv))\b", regex.I)
 _NOT_SITE = frozenset(load("page_bg")["not_site_domains"])
 SHORT_BODY_WORDS = 50
 
