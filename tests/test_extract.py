@@ -102,3 +102,52 @@ def test_relative_publication_time_is_read_against_now_and_never_guessed():
     now = datetime(2026, 3, 10, 10, 0, tzinfo=timezone.utc)
     assert newsclean.extract(text, now=now).published == "2026-03-10T10:00:00+02:00"
     assert newsclean.extract(text).published is None
+
+
+def test_byline_packed_into_a_dateline_gives_the_author_and_the_date():
+    record = newsclean.extract(page("Новият мост над Марица е открит",
+                                    "12 май 2024, 14:08 | Автор: Виолета Стоянова | Време за четене: 3 мин.",
+                                    *ARTICLE))
+    assert record.author == "Виолета Стоянова"
+    assert record.published == "2024-05-12T14:08:00+03:00"
+
+
+def test_author_after_a_lower_case_ot_in_a_publication_line():
+    record = newsclean.extract(page("Новият мост над Марица е открит",
+                                    "Публикувано на 12.03.2025 в 10:15 ч. от Иван Петров", *ARTICLE))
+    assert record.author == "Иван Петров"
+
+
+def test_body_sentence_with_ot_after_a_number_is_not_a_byline():
+    sentence = ("Гостите откриха резултата в 12-ата минута, а по-късно изравниха от Петров, "
+                "който засече центриране от Иван Колев.")
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", sentence, *ARTICLE))
+    assert record.author is None
+    assert sentence in record.body
+
+
+def test_co_authors_printed_one_per_line_are_all_authors():
+    record = newsclean.extract(page("Мария Колева", "Георги Тодоров", "Новият мост над Марица е открит",
+                                    "12.03.2025 10:15", *ARTICLE))
+    assert record.author == "Мария Колева, Георги Тодоров"
+
+
+def test_login_links_in_the_header_are_not_an_author():
+    record = newsclean.extract(page("Вход Регистрация", "Новият мост над Марица е открит",
+                                    "12.03.2025 10:15", *ARTICLE))
+    assert record.author is None
+
+
+def test_inline_donation_box_does_not_cut_the_article():
+    first, second = ARTICLE[:2], ARTICLE[2:] + [
+        "Общината обяви, че следващият ремонт ще бъде на стария мост, който е затворен за коли от три години насам.",
+    ]
+    record = newsclean.extract(page(
+        "Новият мост над Марица е открит", "12.03.2025 10:15", *first,
+        "Подкрепете ни",
+        "Ние сме независима медия без реклами. Ако искате да продължим да пишем, направете дарение.",
+        "Дарете сега",
+        "Какво следва", *second,
+        "Най-четени", *TEASERS))
+    assert record.headline == "Новият мост над Марица е открит"
+    assert record.body == "\n\n".join(first + ["Какво следва"] + second)

@@ -15,9 +15,15 @@ from .data import load
 _PAGE = load("page_bg")
 _LABELS = sorted(_PAGE["byline_labels"], key=len, reverse=True)
 _NOT_NAME = frozenset(w.casefold() for w in _PAGE["not_name_words"])
+_SURNAME_END = tuple(_PAGE["surname_endings"])
 _LABEL = regex.compile(
     r"^(?:" + "|".join(regex.escape(l) for l in _LABELS) + r")\s*", regex.I
 )
+# Fields of a packed meta line: "3.9.2025 г. | Автор: Мила Арсова | 9 мин."
+_FIELD_SPLIT = regex.compile(r"\s[|•·]\s")
+# "Публикувано на 12.03.2025 в 10:15 ч. от Иван Петров": names after a
+# lower-case "от" that follows a date or time on the same line.
+_LATE_FROM = regex.compile(r"\d(?:[\d.:,/\s]|г\.|ч\.|\sв\s)*\sот\s+(?=\p{Lu})")
 # Where the names stop: a separator, a date or time, a bracket.
 _TAIL = regex.compile(r"(?<!\s)\s*(?:[|•·/(\[]|\s[-–—]\s|\d).*$")
 _NAME_SPLIT = regex.compile(r"(?<!\s)\s*(?:,|;|\sи\s|\s&\s)\s*")
@@ -39,7 +45,17 @@ def _names(text: str) -> str | None:
 
 
 def labelled_byline(text: str) -> str | None:
-    """Names after a byline label, or None when the line is not one."""
+    """Names after a byline label at the start of the line or of one of its
+    fields, or None when the line holds no labelled byline."""
+    for field in _FIELD_SPLIT.split(text):
+        names = _after_label(field.strip())
+        if names:
+            return names
+    late = _LATE_FROM.search(text)
+    return _names(_TAIL.sub("", text[late.end():])) if late else None
+
+
+def _after_label(text: str) -> str | None:
     match = _LABEL.match(text)
     if not match or match.end() == 0:
         return None
@@ -54,4 +70,11 @@ def bare_names(text: str) -> str | None:
     """The names when the whole line is one or more personal names."""
     if text.endswith(",") or any(ch.isdigit() for ch in text) or len(text.split()) > 9:
         return None
-    return _names(text)
+    names = _names(text)
+    if names and all(_has_surname(n) for n in names.split(", ")):
+        return names
+    return None
+
+
+def _has_surname(name: str) -> bool:
+    return any(word.casefold().endswith(_SURNAME_END) for word in name.split()[1:])

@@ -23,6 +23,7 @@ thin to be an article, holds no article.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -52,6 +53,8 @@ _UNIT_COST = 6.0
 _MIN_ARTICLE_WEIGHT = 12.0
 _TEASER_DISCOUNT = 0.5
 _HEADER_REACH = 12
+_PROMO_FAMILY = "promos and follow us"
+_PROMO_BOX_REACH = 5
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
@@ -191,19 +194,81 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
     )
 
 
-def choose_body(page: Page) -> tuple[int, int, float, bool]:
-    """The article's run: (start, end, score, teaser_shaped)."""
+def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
+    """The article's run: (start, end, score, teaser_shaped, promo_boxes).
+    When inline promo boxes cut the article, the run spans all its parts
+    and ``promo_boxes`` holds the gaps between them."""
     weights = _weights(page)
-    best = (-1, -1, 0.0, False)
+    runs = []
     for lo, hi in _stretches(weights):
         start, end, total = best_run(weights, lo, hi)
-        if start < 0:
-            continue
+        if start >= 0:
+            runs.append((start, end, total))
+    best, best_k = (-1, -1, 0.0, False), -1
+    for k, (start, end, total) in enumerate(runs):
         teaser = _teaser_shaped(page, start, end)
         score = total * (_TEASER_DISCOUNT if teaser else 1.0)
         if score > best[2]:
-            best = (start, end, score, teaser)
-    return best
+            best, best_k = (start, end, score, teaser), k
+    if best_k < 0:
+        return (*best, [])
+    parts = [runs[best_k]]
+    before, after = runs[:best_k], runs[best_k + 1:]
+    while (part := _part_across_promo(page, parts[0], reversed(before), _begins_article)):
+        parts.insert(0, part)
+    while (part := _part_across_promo(page, parts[-1], after, _continues_article)):
+        parts.append(part)
+    boxes = [range(a[1] + 1, b[0]) for a, b in zip(parts, parts[1:])]
+    return parts[0][0], parts[-1][1], best[2], best[3], boxes
+
+
+def _part_across_promo(page: Page, part: tuple[int, int, float], candidates,
+                       fits: Callable[[Page, tuple[int, int, float]], bool]) -> tuple[int, int, float] | None:
+    """The nearest run on the other side of a promo box from ``part`` (runs
+    inside the box are skipped) when it ``fits`` as another part of the
+    article."""
+    for other in candidates:
+        if not _promo_box_between(page, *sorted((part, other))):
+            return None
+        if fits(page, other):
+            return other
+    return None
+
+
+def _promo_box_between(page: Page, before: tuple[int, int, float], after: tuple[int, int, float]) -> bool:
+    """Only a short promo box ("Подкрепете ни", a paragraph, "Дарете сега")
+    stands between two runs: no dateline, no other kind of section."""
+    gap = range(before[1] + 1, after[0])
+    walls = [g for g in gap if page.labels[g] == BOILERPLATE]
+    return (
+        len(gap) <= _PROMO_BOX_REACH
+        and bool(walls) and all(_is_promo_wall(page, g) for g in walls)
+        and not any(page.labels[g] in (DATELINE, CRAWLER) for g in gap)
+    )
+
+
+def _begins_article(page: Page, run: tuple[int, int, float]) -> bool:
+    """A run before a promo box starts the article when it follows the
+    header directly and weighs like an article on its own."""
+    return run[2] >= _MIN_ARTICLE_WEIGHT and _follows_header(page, run[0])
+
+
+def _continues_article(page: Page, run: tuple[int, int, float]) -> bool:
+    """A run after a promo box continues the article when it holds several
+    paragraphs and does not look like a teaser's summary."""
+    start, end, total = run
+    paragraphs = sum(1 for i in range(start, end + 1) if page.labels[i] == TEXT)
+    return total >= _MIN_ARTICLE_WEIGHT and paragraphs >= 2 and not _teaser_shaped(page, start, end)
+
+
+def _is_promo_wall(page: Page, i: int) -> bool:
+    family = page.features[i].furniture
+    return page.labels[i] == BOILERPLATE and family is not None and family.name == _PROMO_FAMILY
+
+
+def _follows_header(page: Page, i: int) -> bool:
+    before = _neighbour(page, i, -1)
+    return before is not None and page.labels[before] in (DATELINE, BYLINE, TITLE)
 
 
 def _count_teasers(labels: list[str]) -> int:
@@ -222,13 +287,15 @@ def classify(units: list[Unit], now: datetime | None = None,
     feats = measure_page([u.text for u in units], now or datetime.now(timezone.utc))
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
-    start, end, score, teaser = choose_body(page)
+    start, end, score, teaser, promo_boxes = choose_body(page)
     if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and _count_teasers(page.labels) >= 2):
         page.no_article = True
         for i in range(start, end + 1) if start >= 0 else ():
             page.reasons[i] += "; a teaser, not an article"
     else:
         end = _take_cut_off_tail(page, end)
+        for box in promo_boxes:
+            _drop_promo_box(page, box)
         _mark_body(page, start, end)
         _read_header(page, start)
         _read_footer_meta(page, end)
@@ -239,6 +306,15 @@ def classify(units: list[Unit], now: datetime | None = None,
     if page.units and page.labels[0] == CRAWLER:
         page.date_candidates.extend(c for c in feats[0].date_candidates if c.crawler)
     return page
+
+
+def _drop_promo_box(page: Page, box: range) -> None:
+    """The lines of a promo box inside the article are furniture; lines
+    after its last wall (a subheading) belong to the article."""
+    last_wall = max(i for i in box if _is_promo_wall(page, i))
+    for i in box:
+        if page.labels[i] == TEXT and i < last_wall:
+            page.labels[i], page.reasons[i] = FURNITURE, "inside a promo box within the article"
 
 
 def _take_cut_off_tail(page: Page, end: int) -> int:
@@ -372,13 +448,22 @@ def _neighbour(page: Page, j: int, step: int) -> int | None:
     return j if 0 <= j < len(page.units) else None
 
 
+def _past_names(page: Page, j: int, step: int) -> int | None:
+    """The nearest neighbour of j that is not furniture nor another line of
+    bare names (co-authors are often printed one per line)."""
+    n = _neighbour(page, j, step)
+    while n is not None and page.labels[n] == TEXT and byline.bare_names(page.units[n].text):
+        n = _neighbour(page, n, step)
+    return n
+
+
 def _bare_byline(page: Page, j: int) -> str | None:
     """Names alone on a line count as a byline only beside a dateline or just
     before the headline; elsewhere in the header they caption a photo."""
     names = byline.bare_names(page.units[j].text)
     if not names:
         return None
-    before, after = _neighbour(page, j, -1), _neighbour(page, j, 1)
+    before, after = _past_names(page, j, -1), _past_names(page, j, 1)
     near_date = any(n is not None and page.labels[n] in (DATELINE, BYLINE) for n in (before, after))
     above_headline = (
         page.headline is not None and j < page.headline and after is not None
