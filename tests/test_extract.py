@@ -151,3 +151,31 @@ def test_inline_donation_box_does_not_cut_the_article():
         "Най-четени", *TEASERS))
     assert record.headline == "Новият мост над Марица е открит"
     assert record.body == "\n\n".join(first + ["Какво следва"] + second)
+
+
+def test_forum_thread_of_dated_posts_holds_no_article():
+    posts = []
+    for user, when, text in [
+        ("ivan_plovdiv", "Публикувано: 08.01.2024 21:17",
+         "Продължавам от предишната страница. За декември сметката ни излезе 410 лева, а къщата е на два етажа."),
+        ("Стефка Р.", "Публикувано: 09.01.2024 08:03",
+         "Точно това ни казаха и на нас, с радиатори термопомпата губи смисъл, ако не смените и тръбите."),
+        ("Монтажник_Тошко", "Публикувано: 09.01.2024 09:40",
+         "Проблемът не е в радиаторите, а в оразмеряването. Ако радиаторите са малки, водата трябва да е по-гореща."),
+    ]:
+        posts += [user, "Мнения: 95 | Регистриран: 01.2022 | Смолян", when, text, "Цитат | Отговори | Харесвам (4)"]
+    record = newsclean.extract(page("Майстор Форум", "Тема: Термопомпа за къща в планината", *posts))
+    assert "no_article" in record.warnings
+    assert record.published is None and record.body == ""
+
+
+def test_article_with_dated_comments_below_keeps_its_body_and_date():
+    comments = []
+    for when, text in [("12.03.2025 11:02", "Най-после направиха нещо полезно за града, браво на общината и на кмета."),
+                       ("12.03.2025 12:40", "Ремонтът се проточи две години, а можеше да стане за шест месеца, както в Румъния."),
+                       ("12.03.2025 13:15", "Велоалеята е много хубава, но няма осветление вечер и е опасно за децата.")]:
+        comments += ["Читател", when, text, "Отговори"]
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE,
+                                    "Коментари (3)", *comments))
+    assert record.body == "\n\n".join(ARTICLE)
+    assert record.published == "2025-03-12T10:15:00+02:00"

@@ -55,6 +55,7 @@ _TEASER_DISCOUNT = 0.5
 _HEADER_REACH = 12
 _PROMO_FAMILY = "promos and follow us"
 _PROMO_BOX_REACH = 5
+_MIN_POSTS = 3
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
@@ -289,9 +290,9 @@ def classify(units: list[Unit], now: datetime | None = None,
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
     start, end, score, teaser, promo_boxes = choose_body(page)
     if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and _count_teasers(page.labels) >= 2):
-        page.no_article = True
-        for i in range(start, end + 1) if start >= 0 else ():
-            page.reasons[i] += "; a teaser, not an article"
+        _no_article(page, start, end, "a teaser, not an article")
+    elif _one_of_dated_posts(page, start, end):
+        _no_article(page, start, end, "one post of a thread of dated posts, not an article")
     else:
         end = _take_cut_off_tail(page, end)
         for box in promo_boxes:
@@ -315,6 +316,32 @@ def _drop_promo_box(page: Page, box: range) -> None:
     for i in box:
         if page.labels[i] == TEXT and i < last_wall:
             page.labels[i], page.reasons[i] = FURNITURE, "inside a promo box within the article"
+
+
+def _no_article(page: Page, start: int, end: int, why: str) -> None:
+    page.no_article = True
+    for i in range(start, end + 1) if start >= 0 else ():
+        page.reasons[i] += f"; {why}"
+
+
+def _dated_posts(page: Page) -> list[int]:
+    """Prose paragraphs that come right after a dateline of their own: the
+    posts of a forum thread or of a feed."""
+    posts = []
+    for i, label in enumerate(page.labels):
+        if label == DATELINE:
+            j = _neighbour(page, i, 1)
+            if j is not None and page.labels[j] == TEXT and is_prose(page.features[j]):
+                posts.append(j)
+    return posts
+
+
+def _one_of_dated_posts(page: Page, start: int, end: int) -> bool:
+    """The best run is one paragraph under its own dateline, among at least
+    _MIN_POSTS such posts: a forum thread, not an article."""
+    texts = [i for i in range(start, end + 1) if page.labels[i] == TEXT]
+    posts = _dated_posts(page)
+    return len(texts) == 1 and texts[0] in posts and len(posts) >= _MIN_POSTS
 
 
 def _take_cut_off_tail(page: Page, end: int) -> int:
