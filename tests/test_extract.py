@@ -182,3 +182,21 @@ def test_article_with_dated_comments_below_keeps_its_body_and_date():
                                     "Коментари (3)", *comments))
     assert record.body == "\n\n".join(ARTICLE)
     assert record.published == "2025-03-12T10:15:00+02:00"
+
+
+def test_standfirst_between_headline_and_byline_is_the_first_paragraph_not_the_headline():
+    title = "Болниците ще получават пари според резултатите от лечението"
+    standfirst = ("Здравното министерство предлага болниците да бъдат разделени на три нива според "
+                  "възможностите им, а финансирането им да зависи от това колко успешно лекуват")
+    record = newsclean.extract(page("Начало / България / Здравеопазване", title, standfirst,
+                                    "Автор: Николета Димова", "27 октомври 2024, 09:15", *ARTICLE))
+    assert record.headline == title
+    assert record.body == "\n\n".join([standfirst, *ARTICLE])
+
+
+def test_prose_standfirst_ending_in_a_full_stop_is_not_taken_for_a_missing_headline():
+    title = "Проф. Калина Маринова: Еврото няма да вдигне цените, ако държавата не позволи спекула"
+    standfirst = "Проф. Калина Маринова е преподавател по международни финанси и бивш член на управата на банката."
+    record = newsclean.extract(page(title, standfirst, "Автор: Петър Стойнов", "3 март 2025, 18:40", *ARTICLE))
+    assert record.headline == title
+    assert record.body.startswith(standfirst)

@@ -55,6 +55,7 @@ _TEASER_DISCOUNT = 0.5
 _HEADER_REACH = 12
 _PROMO_FAMILY = "promos and follow us"
 _PROMO_BOX_REACH = 5
+_STANDFIRST_MIN_WORDS = 15
 _MIN_POSTS = 3
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
@@ -407,7 +408,7 @@ def _find_headline(page: Page, body_start: int) -> int | None:
         if label in (FURNITURE, BOILERPLATE, CRAWLER):
             continue
         if above_meta is not None:
-            return above_meta
+            return _headline_above_meta(page, above_meta)
         if label in (DATELINE, BYLINE):
             passed_meta = True
             continue
@@ -418,6 +419,8 @@ def _find_headline(page: Page, body_start: int) -> int | None:
             continue
         if is_prose(f) and f.credit_at < 0:
             prose_seen += 1
+            if passed_meta and (over_standfirst := _headline_above_meta(page, j)) is not None:
+                return over_standfirst
             if prose_seen > 1 or below_meta or passed_meta:
                 break
             continue
@@ -427,8 +430,22 @@ def _find_headline(page: Page, body_start: int) -> int | None:
             else:
                 below_meta.append(j)
     if above_meta is not None:
-        return above_meta
+        return _headline_above_meta(page, above_meta)
     return below_meta[-1] if below_meta else None
+
+
+def _headline_above_meta(page: Page, j: int) -> int | None:
+    """The headline when ``j`` is the first text line above the byline or
+    dateline.  Headline, standfirst, byline: when ``j`` reads like a
+    standfirst and a shorter title-like line sits right above it, that line
+    is the headline; a line of prose is never one."""
+    f = page.features[j]
+    k = _neighbour(page, j, -1)
+    if (is_prose(f) or f.words >= _STANDFIRST_MIN_WORDS) and k is not None and page.labels[k] in (TEXT, TITLE):
+        above = page.features[k]
+        if is_title_like(above) and not is_prose(above) and above.words < f.words:
+            return k
+    return None if is_prose(f) else j
 
 
 def _read_header(page: Page, body_start: int) -> None:
@@ -457,7 +474,9 @@ def _read_header(page: Page, body_start: int) -> None:
                 page.reasons[j] += "; dateline of the article"
                 page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
         elif label == TEXT and headline is not None and j > headline:
-            if is_prose(f) and f.words >= 12 and f.credit_at < 0:
+            standfirst = (is_prose(f) and f.words >= 12) or (
+                f.words >= _STANDFIRST_MIN_WORDS and any(l in (DATELINE, BYLINE) for l in labels[j + 1:body_start]))
+            if standfirst and f.credit_at < 0:
                 labels[j], page.reasons[j] = LEAD, "standfirst between headline and body"
                 lead.append(j)
             elif not f.gallery_counter:
