@@ -200,3 +200,27 @@ def test_prose_standfirst_ending_in_a_full_stop_is_not_taken_for_a_missing_headl
     record = newsclean.extract(page(title, standfirst, "Автор: Петър Стойнов", "3 март 2025, 18:40", *ARTICLE))
     assert record.headline == title
     assert record.body.startswith(standfirst)
+
+
+def test_site_name_above_the_menu_is_not_the_headline_of_an_untitled_article():
+    record = newsclean.extract(page("Здраве и стил", "Здраве Хранене Фитнес Психология Красота Семейство Рецепти",
+                                    "Текст: Боряна Цонева", "17.4.2025 г.", *ARTICLE))
+    assert record.headline is None
+    assert record.author == "Боряна Цонева"
+
+
+def test_headline_is_found_below_the_menu_and_above_the_photo_caption():
+    title = "Крем супа от тиква с джинджифил и печени семки"
+    record = newsclean.extract(page("Използваме бисквитки, за да ви покажем по-подходящо съдържание.",
+                                    "Приемам всички Само необходимите Настройки",
+                                    "Здраве Хранене Фитнес Психология Красота Семейство Рецепти",
+                                    title, "Готовата супа, поръсена с печени тиквени семки",
+                                    "Снимка: Здраве и стил", *ARTICLE))
+    assert record.headline == title
+
+
+def test_video_still_caption_is_never_the_headline():
+    record = newsclean.extract(page("Новини / Политика", "19:45, 06.04.2025", "ВИДЕО",
+                                    "Кадър от пресконференцията в централата на партията", *ARTICLE))
+    assert record.headline is None
+    assert record.published == "2025-04-06T19:45:00+03:00"

@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 
 from . import byline, dates
 from .blocks import Unit
+from .data import load
 from .features import Features, line_key, measure_page
 
 # Labels.
@@ -57,6 +58,7 @@ _PROMO_FAMILY = "promos and follow us"
 _PROMO_BOX_REACH = 5
 _STANDFIRST_MIN_WORDS = 15
 _MIN_POSTS = 3
+_CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
@@ -405,6 +407,8 @@ def _find_headline(page: Page, body_start: int) -> int | None:
         label, f = labels[j], feats[j]
         if label == TITLE:
             return j
+        if label == BOILERPLATE and f.menu_like and (below_meta or passed_meta):
+            break  # the site's menu or breadcrumb ends the article's header
         if label in (FURNITURE, BOILERPLATE, CRAWLER):
             continue
         if above_meta is not None:
@@ -424,7 +428,7 @@ def _find_headline(page: Page, body_start: int) -> int | None:
             if prose_seen > 1 or below_meta or passed_meta:
                 break
             continue
-        if is_title_like(f):
+        if is_title_like(f) and not page.units[j].text.casefold().startswith(_CAPTION_STARTS):
             if passed_meta:
                 above_meta = j
             else:
