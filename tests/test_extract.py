@@ -224,3 +224,23 @@ def test_video_still_caption_is_never_the_headline():
                                     "Кадър от пресконференцията в централата на партията", *ARTICLE))
     assert record.headline is None
     assert record.published == "2025-04-06T19:45:00+03:00"
+
+
+def test_read_more_insert_with_one_title_does_not_cut_the_article():
+    first = ARTICLE[:2]
+    second = [ARTICLE[2], "Общината на Пловдив обяви, че следващият ремонт ще бъде на стария мост, затворен от три години."]
+    record = newsclean.extract(page(
+        "Новият мост над Марица е открит", "12.03.2025 10:15", *first, "Реклама",
+        "Виж още", "Затвориха пътя Пловдив - Асеновград заради свлачище", *second, "Сподели"))
+    assert record.body == "\n\n".join(first + second)
+    assert record.published == "2025-03-12T10:15:00+02:00"
+
+
+def test_related_list_with_summaries_after_the_article_stays_out_of_the_body():
+    record = newsclean.extract(page(
+        "Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, "Виж още",
+        TEASERS[0], "Движението се пренасочва през село Катуница, съобщиха от пътната полиция, а ремонтът ще "
+                    "продължи поне до края на месеца, след което пътят ще бъде отворен отново.",
+        "Синдикатите настояват за увеличение на заплатите с 15 процента от началото на годината, а "
+        "министерството предлага по-малко и преговорите продължават."))
+    assert record.body == "\n\n".join(ARTICLE)

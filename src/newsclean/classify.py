@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import regex
 from datetime import datetime, timezone
 
 from . import byline, dates
@@ -55,7 +57,12 @@ _MIN_ARTICLE_WEIGHT = 12.0
 _TEASER_DISCOUNT = 0.5
 _HEADER_REACH = 12
 _PROMO_FAMILY = "promos and follow us"
-_PROMO_BOX_REACH = 5
+_RELATED_FAMILY = "related and most read"
+# A capitalised word after a lower-case word or a comma: a name, not a
+# sentence's first word.
+_NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
+_NAME_STEM = 5
+_INLINE_BOX_REACH = 5
 _STANDFIRST_MIN_WORDS = 15
 _MIN_POSTS = 3
 _CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
@@ -199,9 +206,9 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
 
 
 def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
-    """The article's run: (start, end, score, teaser_shaped, promo_boxes).
-    When inline promo boxes cut the article, the run spans all its parts
-    and ``promo_boxes`` holds the gaps between them."""
+    """The article's run: (start, end, score, teaser_shaped, inline_boxes).
+    When boxes inside the article (a promo, a "read more" insert) cut it,
+    the run spans all its parts and ``inline_boxes`` holds the gaps."""
     weights = _weights(page)
     runs = []
     for lo, hi in _stretches(weights):
@@ -218,56 +225,77 @@ def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
         return (*best, [])
     parts = [runs[best_k]]
     before, after = runs[:best_k], runs[best_k + 1:]
-    while (part := _part_across_promo(page, parts[0], reversed(before), _begins_article)):
+    while (part := _part_across_box(page, parts[0], reversed(before), _begins_article)):
         parts.insert(0, part)
-    while (part := _part_across_promo(page, parts[-1], after, _continues_article)):
+    while (part := _part_across_box(page, parts[-1], after, _continues_article)):
         parts.append(part)
     boxes = [range(a[1] + 1, b[0]) for a, b in zip(parts, parts[1:])]
     return parts[0][0], parts[-1][1], best[2], best[3], boxes
 
 
-def _part_across_promo(page: Page, part: tuple[int, int, float], candidates,
+def _part_across_box(page: Page, part: tuple[int, int, float], candidates,
                        fits: Callable[[Page, tuple[int, int, float]], bool]) -> tuple[int, int, float] | None:
-    """The nearest run on the other side of a promo box from ``part`` (runs
+    """The nearest run on the other side of an inline box from ``part`` (runs
     inside the box are skipped) when it ``fits`` as another part of the
     article."""
     for other in candidates:
-        if not _promo_box_between(page, *sorted((part, other))):
+        if not _inline_box_between(page, *sorted((part, other))):
             return None
         if fits(page, other):
             return other
     return None
 
 
-def _promo_box_between(page: Page, before: tuple[int, int, float], after: tuple[int, int, float]) -> bool:
-    """Only a short promo box ("Подкрепете ни", a paragraph, "Дарете сега")
-    stands between two runs: no dateline, no other kind of section."""
+def _inline_box_between(page: Page, before: tuple[int, int, float], after: tuple[int, int, float]) -> bool:
+    """Only a short box inside the article stands between two runs: a promo
+    ("Подкрепете ни", a paragraph, "Дарете сега") or a "read more" insert
+    ("Виж още" and one or two titles, no prose); no dateline, no other
+    kind of section."""
     gap = range(before[1] + 1, after[0])
     walls = [g for g in gap if page.labels[g] == BOILERPLATE]
+    if not walls or len(gap) > _INLINE_BOX_REACH or any(page.labels[g] in (DATELINE, CRAWLER) for g in gap):
+        return False
+    if all(_is_promo_wall(page, g) for g in walls):
+        return True
+    titles_only = not any(page.labels[g] == TEXT and is_prose(page.features[g]) for g in gap)
     return (
-        len(gap) <= _PROMO_BOX_REACH
-        and bool(walls) and all(_is_promo_wall(page, g) for g in walls)
-        and not any(page.labels[g] in (DATELINE, CRAWLER) for g in gap)
+        titles_only and all(_is_wall_of(page, g, _RELATED_FAMILY) for g in walls)
+        and bool(_names_in(page, before) & _names_in(page, after))
     )
 
 
+def _names_in(page: Page, run: tuple[int, int, float]) -> set[str]:
+    """Stems of the names a run mentions (capitalised words not opening a
+    sentence): the two parts of one story share some, a teaser of another
+    story rarely does."""
+    return {
+        m.group(1).casefold()[:_NAME_STEM]
+        for i in range(run[0], run[1] + 1) if page.labels[i] == TEXT
+        for m in _NAME_INSIDE.finditer(page.units[i].text)
+    }
+
+
 def _begins_article(page: Page, run: tuple[int, int, float]) -> bool:
-    """A run before a promo box starts the article when it follows the
+    """A run before an inline box starts the article when it follows the
     header directly and weighs like an article on its own."""
     return run[2] >= _MIN_ARTICLE_WEIGHT and _follows_header(page, run[0])
 
 
 def _continues_article(page: Page, run: tuple[int, int, float]) -> bool:
-    """A run after a promo box continues the article when it holds several
+    """A run after an inline box continues the article when it holds several
     paragraphs and does not look like a teaser's summary."""
     start, end, total = run
     paragraphs = sum(1 for i in range(start, end + 1) if page.labels[i] == TEXT)
     return total >= _MIN_ARTICLE_WEIGHT and paragraphs >= 2 and not _teaser_shaped(page, start, end)
 
 
-def _is_promo_wall(page: Page, i: int) -> bool:
+def _is_wall_of(page: Page, i: int, family_name: str) -> bool:
     family = page.features[i].furniture
-    return page.labels[i] == BOILERPLATE and family is not None and family.name == _PROMO_FAMILY
+    return page.labels[i] == BOILERPLATE and family is not None and family.name == family_name
+
+
+def _is_promo_wall(page: Page, i: int) -> bool:
+    return _is_wall_of(page, i, _PROMO_FAMILY)
 
 
 def _follows_header(page: Page, i: int) -> bool:
@@ -291,15 +319,15 @@ def classify(units: list[Unit], now: datetime | None = None,
     feats = measure_page([u.text for u in units], now or datetime.now(timezone.utc))
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
-    start, end, score, teaser, promo_boxes = choose_body(page)
+    start, end, score, teaser, inline_boxes = choose_body(page)
     if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and _count_teasers(page.labels) >= 2):
         _no_article(page, start, end, "a teaser, not an article")
     elif _one_of_dated_posts(page, start, end):
         _no_article(page, start, end, "one post of a thread of dated posts, not an article")
     else:
         end = _take_cut_off_tail(page, end)
-        for box in promo_boxes:
-            _drop_promo_box(page, box)
+        for box in inline_boxes:
+            _drop_inline_box(page, box)
         _mark_body(page, start, end)
         _read_header(page, start)
         _read_footer_meta(page, end)
@@ -312,13 +340,15 @@ def classify(units: list[Unit], now: datetime | None = None,
     return page
 
 
-def _drop_promo_box(page: Page, box: range) -> None:
-    """The lines of a promo box inside the article are furniture; lines
-    after its last wall (a subheading) belong to the article."""
-    last_wall = max(i for i in box if _is_promo_wall(page, i))
+def _drop_inline_box(page: Page, box: range) -> None:
+    """The lines of a box inside the article are furniture, except, after
+    a promo's last wall, a subheading of the article's next part (the
+    title after "Виж още" is another article's)."""
+    last_wall = max(i for i in box if page.labels[i] == BOILERPLATE)
+    keep_after = _is_promo_wall(page, last_wall)
     for i in box:
-        if page.labels[i] == TEXT and i < last_wall:
-            page.labels[i], page.reasons[i] = FURNITURE, "inside a promo box within the article"
+        if page.labels[i] in (TEXT, TITLE) and not (keep_after and i > last_wall):
+            page.labels[i], page.reasons[i] = FURNITURE, "inside a box within the article"
 
 
 def _no_article(page: Page, start: int, end: int, why: str) -> None:
