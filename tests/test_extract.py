@@ -244,3 +244,19 @@ def test_related_list_with_summaries_after_the_article_stays_out_of_the_body():
         "Синдикатите настояват за увеличение на заплатите с 15 процента от началото на годината, а "
         "министерството предлага по-малко и преговорите продължават."))
     assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_line_above_a_photo_credit_is_a_caption_not_body():
+    caption = "Почти всеки трети възрастен се събужда поне веднъж през нощта"
+    record = newsclean.extract(page("Защо се будим в 3 през нощта", "3.9.2025 г.", ARTICLE[0],
+                                    caption + "\nСнимка: Shutterstock", *ARTICLE[1:]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_unpunctuated_line_opening_the_article_above_its_first_paragraph_is_a_caption():
+    caption = "Министрите на транспорта на България и Румъния след подписването на споразумението в Кълъраш"
+    record = newsclean.extract(page("14 Март, 2025", "Нов мост над Дунав при Силистра",
+                                    "Автор: Десислава Ангелова", caption, *ARTICLE))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)

@@ -397,7 +397,7 @@ def _mark_body(page: Page, start: int, end: int) -> None:
             gallery = True
         if page.labels[i] != TEXT:
             continue
-        if f.credit_at > 0 or (gallery and not is_prose(f)):
+        if f.credit_at > 0 or (gallery and not is_prose(f)) or _reads_as_photo_caption(page, i, start):
             page.labels[i], page.reasons[i] = CAPTION, "photo caption inside the article"
             page.captions.append(i)
             continue
@@ -406,6 +406,22 @@ def _mark_body(page: Page, start: int, end: int) -> None:
         page.reasons[i] = f"in the article's run ({page.reasons[i]})"
         page.body.append(i)
     _gallery_after(page, end)
+
+
+def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
+    """A line that is no sentence, right above a photo credit ("Снимка:
+    Shutterstock") or opening the run above the first paragraph, captions
+    the article's photo."""
+    f = page.features[i]
+    if f.ends_sentence or f.sentences >= 2 or f.words < 4:
+        return False
+    after = i + 1 if i + 1 < len(page.units) else None
+    if after is not None and page.labels[after] == FURNITURE and page.features[after].credit_at == 0:
+        return True
+    if i != start:
+        return False
+    after = _neighbour(page, i, 1)
+    return after is not None and page.labels[after] == TEXT and is_prose(page.features[after])
 
 
 def _gallery_after(page: Page, end: int) -> None:
