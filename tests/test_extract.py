@@ -260,3 +260,25 @@ def test_unpunctuated_line_opening_the_article_above_its_first_paragraph_is_a_ca
                                     "Автор: Десислава Ангелова", caption, *ARTICLE))
     assert record.captions == [caption]
     assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_listing_page_with_a_crawler_date_gives_no_date():
+    record = newsclean.extract(page(" date 2025-11-14", "Новини Пловдив", "Начало | Новини | Спорт | Култура", *TEASERS))
+    assert "no_article" in record.warnings
+    assert record.published is None
+
+
+def test_teasers_with_title_summary_and_dateline_make_a_listing_page():
+    teasers = []
+    for k, (title, summary) in enumerate([
+        ("Пролетният панаир на книгата ще се проведе в нов павилион",
+         "Организаторите обещават повече места за малките издателства и отделна сцена за детски четения, а входът ще бъде безплатен през всичките пет дни на панаира в центъра на града, съобщиха организаторите и допълниха, че подробната програма ще бъде публикувана в началото на следващия месец."),
+        ("Библиотеката в Сливен дигитализира 3000 стари издания",
+         "Сред тях са вестници от 1880-те години и първите издания на местни автори, писали за града, като сканираните страници ще бъдат достъпни онлайн за всички читатели още от пролетта, съобщиха организаторите и допълниха, че подробната програма ще бъде публикувана в началото на следващия месец."),
+        ("Защо преводната литература поскъпва повече от българската",
+         "Издателите обясняват с цените на хартията, авторските права и по-малките тиражи на книгите, а някои от тях вече намаляват броя на новите заглавия всяка година, съобщиха организаторите и допълниха, че подробната програма ще бъде публикувана в началото на следващия месец."),
+    ]):
+        teasers += [title, summary, f"Нови заглавия · 2{k}.01.2026"]
+    record = newsclean.extract(page("Сцена и слово", "Начало › Книги", *teasers))
+    assert "no_article" in record.warnings
+    assert record.headline is None and record.published is None

@@ -213,7 +213,7 @@ def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
     runs = []
     for lo, hi in _stretches(weights):
         start, end, total = best_run(weights, lo, hi)
-        if start >= 0:
+        if start >= 0 and any(page.labels[i] == TEXT and is_prose(page.features[i]) for i in range(start, end + 1)):
             runs.append((start, end, total))
     best, best_k = (-1, -1, 0.0, False), -1
     for k, (start, end, total) in enumerate(runs):
@@ -303,12 +303,20 @@ def _follows_header(page: Page, i: int) -> bool:
     return before is not None and page.labels[before] in (DATELINE, BYLINE, TITLE)
 
 
-def _count_teasers(labels: list[str]) -> int:
-    """Title units directly followed by a text or dateline unit."""
-    return sum(
-        1 for i in range(len(labels) - 1)
-        if labels[i] == TITLE and labels[i + 1] in (TEXT, DATELINE)
-    )
+def _count_teasers(page: Page) -> int:
+    """Teasers: a repeated title followed by a text or a dateline, or a
+    title-like line followed by its dateline, directly or after a one-
+    paragraph summary."""
+    labels, feats = page.labels, page.features
+    count = 0
+    for i in range(len(labels) - 1):
+        if labels[i] == TITLE and labels[i + 1] in (TEXT, DATELINE):
+            count += 1
+        elif labels[i] == TEXT and is_title_like(feats[i]) and not is_prose(feats[i]):
+            after = labels[i + 2] if i + 2 < len(labels) else None
+            if labels[i + 1] == DATELINE or (labels[i + 1] == TEXT and after == DATELINE):
+                count += 1
+    return count
 
 
 def classify(units: list[Unit], now: datetime | None = None,
@@ -320,7 +328,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
     start, end, score, teaser, inline_boxes = choose_body(page)
-    if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and _count_teasers(page.labels) >= 2):
+    if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and _count_teasers(page) >= 2):
         _no_article(page, start, end, "a teaser, not an article")
     elif _one_of_dated_posts(page, start, end):
         _no_article(page, start, end, "one post of a thread of dated posts, not an article")
@@ -335,7 +343,7 @@ def classify(units: list[Unit], now: datetime | None = None,
         page.truncated = end == last_content and not feats[end].ends_sentence
     if now is None:
         page.date_candidates = [c for c in page.date_candidates if not c.relative]
-    if page.units and page.labels[0] == CRAWLER:
+    if page.units and page.labels[0] == CRAWLER and not page.no_article:
         page.date_candidates.extend(c for c in feats[0].date_candidates if c.crawler)
     return page
 
