@@ -282,3 +282,13 @@ def test_teasers_with_title_summary_and_dateline_make_a_listing_page():
     record = newsclean.extract(page("Сцена и слово", "Начало › Книги", *teasers))
     assert "no_article" in record.warnings
     assert record.headline is None and record.published is None
+
+
+def test_caption_with_its_credit_between_headline_and_byline_is_not_the_headline():
+    title = "Училището в Каменско бърдо отвори врати за трима ученици"
+    caption = "Учителката Марияна Христова с тримата си ученици пред училището"
+    record = newsclean.extract(page("Регионите", title, caption + "\nСнимка: Любомир Стайков",
+                                    "18 септември 2025 г. | Текст: Ана Колева", *ARTICLE))
+    assert record.headline == title
+    assert record.captions == [caption]
+    assert record.author == "Ана Колева"

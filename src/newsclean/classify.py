@@ -416,6 +416,18 @@ def _mark_body(page: Page, start: int, end: int) -> None:
     _gallery_after(page, end)
 
 
+def _captions_a_photo(page: Page, j: int) -> bool:
+    """A line that opens like a caption ("Кадър от ...") or sits right above
+    a photo credit alone ("Снимка: БГНЕС") captions a photo."""
+    if page.units[j].text.casefold().startswith(_CAPTION_STARTS):
+        return True
+    return _above_credit(page, j)
+
+
+def _above_credit(page: Page, j: int) -> bool:
+    return j + 1 < len(page.units) and page.labels[j + 1] == FURNITURE and page.features[j + 1].credit_at == 0
+
+
 def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
     """A line that is no sentence, right above a photo credit ("Снимка:
     Shutterstock") or opening the run above the first paragraph, captions
@@ -423,8 +435,7 @@ def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
     f = page.features[i]
     if f.ends_sentence or f.sentences >= 2 or f.words < 4:
         return False
-    after = i + 1 if i + 1 < len(page.units) else None
-    if after is not None and page.labels[after] == FURNITURE and page.features[after].credit_at == 0:
+    if _above_credit(page, i):
         return True
     if i != start:
         return False
@@ -482,7 +493,7 @@ def _find_headline(page: Page, body_start: int) -> int | None:
             if prose_seen > 1 or below_meta or passed_meta:
                 break
             continue
-        if is_title_like(f) and not page.units[j].text.casefold().startswith(_CAPTION_STARTS):
+        if is_title_like(f) and not _captions_a_photo(page, j):
             if passed_meta:
                 above_meta = j
             else:
