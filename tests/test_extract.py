@@ -292,3 +292,26 @@ def test_caption_with_its_credit_between_headline_and_byline_is_not_the_headline
     assert record.headline == title
     assert record.captions == [caption]
     assert record.author == "Ана Колева"
+
+
+def test_short_title_above_a_twice_as_long_dek_is_the_headline():
+    title = "Последните кехаи на Пирин"
+    dek = "Как три семейства пазят занаят, който планината вече не може да изхрани"
+    record = newsclean.extract(page("Разкази | Портрети | Разследвания", title, dek,
+                                    "Текст: Яна Дърводелска | Време за четене: 8 мин.", *ARTICLE))
+    assert record.headline == title
+    assert record.body.startswith(dek + "\n\n")
+
+
+def test_subscription_promo_row_is_not_the_headline():
+    title = "Северният плаж посреща сезона с нови спасителни кули"
+    record = newsclean.extract(page("Бургас | Регион | Море | Общество", "Абонамент за печатното издание | Вход за абонати",
+                                    title, "10.07.2025", *ARTICLE))
+    assert record.headline == title
+
+
+def test_first_paragraph_ending_in_an_abbreviation_stays_in_the_body():
+    first = ("И двете страни, подложени на тежки западни санкции, се сближиха, откакто Москва започна "
+             "пълномащабната си офанзива в Украйна през февруари 2022 г.")
+    record = newsclean.extract(page("Путин ще посети Северна Корея", "12.03.2024", first, *ARTICLE))
+    assert record.body == "\n\n".join([first, *ARTICLE])

@@ -64,6 +64,7 @@ _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 _NAME_STEM = 5
 _INLINE_BOX_REACH = 5
 _STANDFIRST_MIN_WORDS = 15
+_CAPTION_MAX_WORDS = 20
 _MIN_POSTS = 3
 _CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
@@ -437,7 +438,7 @@ def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
         return False
     if _above_credit(page, i):
         return True
-    if i != start:
+    if i != start or f.words > _CAPTION_MAX_WORDS or page.units[i].text.endswith("."):
         return False
     after = _neighbour(page, i, 1)
     return after is not None and page.labels[after] == TEXT and is_prose(page.features[after])
@@ -503,6 +504,13 @@ def _find_headline(page: Page, body_start: int) -> int | None:
     return below_meta[-1] if below_meta else None
 
 
+def _reads_as_standfirst(f: Features, title: Features) -> bool:
+    """A line under a title that is prose, or long, or twice the title's
+    length: the standfirst (dek), not a second title."""
+    return f.words > title.words and (
+        is_prose(f) or f.words >= _STANDFIRST_MIN_WORDS or f.words >= 2 * title.words >= 8)
+
+
 def _headline_above_meta(page: Page, j: int) -> int | None:
     """The headline when ``j`` is the first text line above the byline or
     dateline.  Headline, standfirst, byline: when ``j`` reads like a
@@ -510,9 +518,9 @@ def _headline_above_meta(page: Page, j: int) -> int | None:
     is the headline; a line of prose is never one."""
     f = page.features[j]
     k = _neighbour(page, j, -1)
-    if (is_prose(f) or f.words >= _STANDFIRST_MIN_WORDS) and k is not None and page.labels[k] in (TEXT, TITLE):
+    if k is not None and page.labels[k] in (TEXT, TITLE):
         above = page.features[k]
-        if is_title_like(above) and not is_prose(above) and above.words < f.words:
+        if _reads_as_standfirst(f, above) and is_title_like(above) and not is_prose(above):
             return k
     return None if is_prose(f) else j
 
@@ -544,7 +552,7 @@ def _read_header(page: Page, body_start: int) -> None:
                 page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
         elif label == TEXT and headline is not None and j > headline:
             standfirst = (is_prose(f) and f.words >= 12) or (
-                f.words >= _STANDFIRST_MIN_WORDS and any(l in (DATELINE, BYLINE) for l in labels[j + 1:body_start]))
+                _reads_as_standfirst(f, feats[headline]) and any(l in (DATELINE, BYLINE) for l in labels[j + 1:body_start]))
             if standfirst and f.credit_at < 0:
                 labels[j], page.reasons[j] = LEAD, "standfirst between headline and body"
                 lead.append(j)
