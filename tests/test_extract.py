@@ -315,3 +315,28 @@ def test_first_paragraph_ending_in_an_abbreviation_stays_in_the_body():
              "пълномащабната си офанзива в Украйна през февруари 2022 г.")
     record = newsclean.extract(page("Путин ще посети Северна Корея", "12.03.2024", first, *ARTICLE))
     assert record.body == "\n\n".join([first, *ARTICLE])
+
+
+def test_editors_picks_of_title_and_summary_pairs_are_never_stitched_into_a_body():
+    picks = [
+        "Как работи сървърната ферма в подземията на стар военен бункер",
+        "Компания от София превърна изоставено съоръжение в център за данни, охлаждан от подземни води.",
+        "Ревю: сгъваемият телефон, който най-после не се чупи на гънката",
+        "Три седмици тествахме устройството в джоба, в раницата и на плажа. Ето какво открихме.",
+        "Кодът на баба: пенсионерка от Ямбол завърши курс по програмиране",
+        "Тя разказва, че е започнала заради внука си, а сега поддържа сайта на местното читалище.",
+    ]
+    record = newsclean.extract(page("Байт и бит", "Новини Хардуер Софтуер Мобилни Игри Наука", "Начало › Най-четени",
+                                    "Препоръчано от редакцията", *picks, "Последвайте ни"))
+    assert "no_article" in record.warnings and record.body == ""
+
+
+def test_article_with_a_subheading_over_each_paragraph_keeps_its_body():
+    sections = [
+        ARTICLE[0],
+        "Колко ще струва ремонтът", ARTICLE[1],
+        "Кога ще минат автобусите", ARTICLE[2],
+        "Какво следва", "Общината на Пловдив обяви, че следващият ремонт ще бъде на стария мост.",
+    ]
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *sections, "Сподели"))
+    assert record.body == "\n\n".join(sections)

@@ -65,6 +65,8 @@ _NAME_STEM = 5
 _INLINE_BOX_REACH = 5
 _STANDFIRST_MIN_WORDS = 15
 _CAPTION_MAX_WORDS = 20
+_MIN_TEASER_PAIRS = 3
+_TEASER_SUMMARY_MAX_WORDS = 45
 _MIN_POSTS = 3
 _CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
@@ -206,6 +208,27 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
     )
 
 
+def _teaser_list(page: Page, start: int, end: int) -> bool:
+    """A run of at least _MIN_TEASER_PAIRS short summaries, each under its
+    own title (the first title may sit just above the run): teasers never
+    make a body."""
+    texts = [i for i in range(start, end + 1) if page.labels[i] == TEXT]
+    offset = 1 if texts and is_prose(page.features[texts[0]]) else 0
+    first_title = _neighbour(page, start, -1) if offset else start
+    if first_title is None or page.labels[first_title] != TEXT or _follows_header(page, first_title):
+        return False  # no title above the first summary, or subheadings right under the header
+    summaries = 0
+    for k, i in enumerate(texts, start=offset):
+        f, text = page.features[i], page.units[i].text
+        if k % 2 == 0 and (is_prose(f) or not is_title_like(f) or text.endswith(("?", ":"))):
+            return False
+        if k % 2 == 1:
+            if not is_prose(f) or f.words > _TEASER_SUMMARY_MAX_WORDS:
+                return False
+            summaries += 1
+    return summaries >= _MIN_TEASER_PAIRS
+
+
 def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
     """The article's run: (start, end, score, teaser_shaped, inline_boxes).
     When boxes inside the article (a promo, a "read more" insert) cut it,
@@ -218,7 +241,7 @@ def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
             runs.append((start, end, total))
     best, best_k = (-1, -1, 0.0, False), -1
     for k, (start, end, total) in enumerate(runs):
-        teaser = _teaser_shaped(page, start, end)
+        teaser = _teaser_shaped(page, start, end) or _teaser_list(page, start, end)
         score = total * (_TEASER_DISCOUNT if teaser else 1.0)
         if score > best[2]:
             best, best_k = (start, end, score, teaser), k
@@ -329,7 +352,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
     start, end, score, teaser, inline_boxes = choose_body(page)
-    if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and _count_teasers(page) >= 2):
+    if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and (_count_teasers(page) >= 2 or _teaser_list(page, start, end))):
         _no_article(page, start, end, "a teaser, not an article")
     elif _one_of_dated_posts(page, start, end):
         _no_article(page, start, end, "one post of a thread of dated posts, not an article")
