@@ -340,3 +340,17 @@ def test_article_with_a_subheading_over_each_paragraph_keeps_its_body():
     ]
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *sections, "Сподели"))
     assert record.body == "\n\n".join(sections)
+
+
+def test_site_is_the_domain_of_the_copyright_line_or_editorial_email_not_a_quoted_source():
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE,
+                                    "Източник: maritzanews.bg", "Прочетете цялата статия в източника ›",
+                                    "plovdivdnes.bg",
+                                    "© 2026 Столичен пулс. Всички права запазени. | redakciya@stolichenpuls.bg"))
+    assert record.site == "stolichenpuls.bg"
+
+
+def test_a_page_naming_only_its_story_source_has_no_site():
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE,
+                                    "Прочетете цялата статия в източника ›", "maritzanews.bg"))
+    assert record.site is None

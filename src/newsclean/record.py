@@ -12,8 +12,11 @@ from .classify import BODY, BOILERPLATE, FURNITURE, Page
 from .data import load
 from .headline import clean_headline
 
-_DOMAIN = regex.compile(r"(?<![\w.@-])(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,10}(?:bg|com|net|org|eu|info|news|tv))\b", regex.I)
-_NOT_SITE = frozenset(load("page_bg")["not_site_domains"])
+_DOMAIN = regex.compile(r"(?:(?<![\w.@-])|@)(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,10}(?:bg|com|net|org|eu|info|news|tv))\b", regex.I)
+_PAGE = load("page_bg")
+_NOT_SITE = frozenset(_PAGE["not_site_domains"])
+_SOURCE_MARKERS = tuple(_PAGE["source_markers"])
+_COPYRIGHT_MARKERS = tuple(_PAGE["copyright_markers"])
 SHORT_BODY_WORDS = 50
 
 
@@ -37,16 +40,31 @@ class Record:
 
 
 def find_site(page: Page) -> str | None:
-    """The domain most printed outside the article body, if any."""
+    """The domain most printed outside the article body, if any: a domain
+    in a copyright line or an e-mail address weighs most, one in furniture
+    more than one elsewhere; outside copyright lines, a domain named as a
+    story's source (on an "Източник:" line or right after "Прочетете
+    цялата статия в източника") does not count."""
     seen: Counter[str] = Counter()
     for i, unit in enumerate(page.units):
         if page.labels[i] == BODY or "." not in unit.text:
             continue
+        lowered = unit.text.casefold()
+        if any(marker in lowered for marker in _COPYRIGHT_MARKERS):
+            weight = 4
+        elif _names_a_source(lowered) or (i > 0 and _names_a_source(page.units[i - 1].text.casefold())):
+            continue
+        else:
+            weight = 2 if page.labels[i] in (BOILERPLATE, FURNITURE) else 1
         for match in _DOMAIN.finditer(unit.text):
             domain = match.group(1).lower()
             if domain not in _NOT_SITE:
-                seen[domain] += 2 if page.labels[i] in (BOILERPLATE, FURNITURE) else 1
+                seen[domain] += weight + (2 if match.group(0).startswith("@") else 0)
     return seen.most_common(1)[0][0] if seen else None
+
+
+def _names_a_source(lowered: str) -> bool:
+    return any(marker in lowered for marker in _SOURCE_MARKERS)
 
 
 def assemble(page: Page, source: str | None, warnings: tuple[str, ...] = ()) -> Record:
