@@ -354,3 +354,15 @@ def test_a_page_naming_only_its_story_source_has_no_site():
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE,
                                     "Прочетете цялата статия в източника ›", "maritzanews.bg"))
     assert record.site is None
+
+
+def test_video_frames_credit_makes_its_line_a_caption():
+    caption = "Огнеборци се борят с пламъците над вилната зона. Кадри: Канал Зенит"
+    record = newsclean.extract(page("Пожар над Горно Ботево", "19:45, 06.08.2025", ARTICLE[0], caption, *ARTICLE[1:]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_lone_time_or_agency_mark_under_the_headline_is_no_caption():
+    record = newsclean.extract(page("Фермерите протестират край Русе", "04:37", "(БНА)", "12.03.2025 10:15", *ARTICLE))
+    assert record.captions == []

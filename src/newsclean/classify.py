@@ -65,6 +65,7 @@ _NAME_STEM = 5
 _INLINE_BOX_REACH = 5
 _STANDFIRST_MIN_WORDS = 15
 _CAPTION_MAX_WORDS = 20
+_CAPTION_MIN_WORDS = 3
 _MIN_TEASER_PAIRS = 3
 _TEASER_SUMMARY_MAX_WORDS = 45
 _MIN_POSTS = 3
@@ -579,7 +580,7 @@ def _read_header(page: Page, body_start: int) -> None:
             if standfirst and f.credit_at < 0:
                 labels[j], page.reasons[j] = LEAD, "standfirst between headline and body"
                 lead.append(j)
-            elif not f.gallery_counter:
+            elif f.words >= _CAPTION_MIN_WORDS and not f.gallery_counter:
                 labels[j], page.reasons[j] = CAPTION, "short line between headline and body"
                 page.captions.append(j)
     page.body[:0] = lead
