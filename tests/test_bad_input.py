@@ -49,6 +49,8 @@ def misread(text: str, encoding: str) -> str:
     ("utf-8", b"\xef\xbb\xbf", None),
     ("utf-16-le", b"\xff\xfe", "decoded_as:utf-16-le"),
     ("utf-16-be", b"\xfe\xff", "decoded_as:utf-16-be"),
+    ("utf-16-le", b"", "decoded_as:utf-16-le"),
+    ("utf-16-be", b"", "decoded_as:utf-16-be"),
     ("cp1251", b"", "decoded_as:cp1251"),
     ("koi8-r", b"", "decoded_as:koi8-r"),
     ("iso-8859-5", b"", "decoded_as:iso-8859-5"),
@@ -61,6 +63,38 @@ def test_every_encoding_gives_the_utf8_record_with_its_warning(seed, encoding, p
     record = newsclean.extract_bytes(prefix + text.encode(encoding))
     assert fields(record) == fields(expected)
     assert record.warnings == expected.warnings + ([warning] if warning else [])
+
+
+@pytest.mark.parametrize("name, utf8_name, encoding", [
+    ("utf16le_no_bom_agency_01.txt", "agency_01_grain_exports.txt", "utf-16-le"),
+    ("utf16be_no_bom_citynews_01.txt", "citynews_01_tram_line.txt", "utf-16-be"),
+], ids=["le", "be"])
+def test_utf16_pages_without_a_byte_order_mark_give_the_record_of_their_text(name, utf8_name, encoding):
+    data = (BAD / name).read_bytes()
+    assert not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    expected = newsclean.extract((ROOT / "fixtures" / utf8_name).read_text(encoding="utf-8"))
+    record = newsclean.extract_bytes(data)
+    assert fields(record) == fields(expected) and record.body
+    assert record.warnings == expected.warnings + [f"decoded_as:{encoding}"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government approved the road repair plan for next year.",
+    "Правителството одобри плана – „за ремонт“ № 5, 120 €…",
+    "Да",
+])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_latin_and_cyrillic_utf16_without_a_mark_is_told_from_binary(text, encoding):
+    decoded = decode(text.encode(encoding))
+    assert (decoded.text, decoded.warnings) == (text, (f"decoded_as:{encoding}",))
+
+
+def test_unmarked_utf16_with_a_few_broken_bytes_keeps_the_rest_with_a_warning():
+    half_pair = "\U0001F4F0".encode("utf-16-le")[:2]
+    data = SEED[:500].encode("utf-16-le") + half_pair + SEED[500:].encode("utf-16-le") + b"\x31"
+    decoded = decode(data)
+    assert decoded.warnings == ("decoded_as:utf-16-le", "decoded_with_errors")
+    assert decoded.text == SEED[:500] + "\ufffd" + SEED[500:] + "\ufffd"
 
 
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8-r", "iso-8859-5"])
@@ -161,6 +195,12 @@ BINARIES = {
     "gzip": b"\x1f\x8b\x08\x00" + bytes(range(256)),
     "nuls": bytes(4096),
     "no-signature": bytes((i * 7919) % 256 for i in range(5000)),
+    # Near misses of UTF-16 without a byte-order mark:
+    "16-bit-samples": b"".join(((i * 37) % 509 - 254).to_bytes(2, "little", signed=True) for i in range(5000)),
+    "16-bit-counts": b"".join((i % 256).to_bytes(2, "little") for i in range(5000)),
+    "eot-run": b"\x04" * 5000,
+    "cyrillic-high-bytes": b"\x04\x00" * 5000,
+    "utf-32": ("Новини от деня. " * 300).encode("utf-32-le"),
 }
 
 
@@ -301,6 +341,7 @@ def test_a_run_over_good_and_bad_files_reports_each_bad_one_and_goes_on(tmp_path
         "a_utf8.txt": SEED.encode("utf-8"),
         "b_cp1251.txt": SEED.encode("cp1251", errors="replace"),
         "c_utf16.txt": b"\xff\xfe" + SEED.encode("utf-16-le"),
+        "c_utf16_no_bom.txt": (BAD / "utf16be_no_bom_citynews_01.txt").read_bytes(),
         "d_mojibake.txt": misread(SEED, "cp1251").encode("utf-8"),
         "e_empty.txt": b"",
         "f_russian.txt": (BAD / "page_russian.txt").read_bytes(),
@@ -320,6 +361,7 @@ def test_a_run_over_good_and_bad_files_reports_each_bad_one_and_goes_on(tmp_path
     for record in records.values():
         assert_valid_record(newsclean.Record(**record))
     assert "decoded_as:cp1251" in records["b_cp1251.txt"]["warnings"]
+    assert "decoded_as:utf-16-be" in records["c_utf16_no_bom.txt"]["warnings"]
     assert "repaired_mojibake" in records["d_mojibake.txt"]["warnings"]
     assert "not_bulgarian" in records["f_russian.txt"]["warnings"]
     errors = [line for line in result.stderr.splitlines() if not SUMMARY.match(line)]
