@@ -7,10 +7,12 @@ languages kept in ``fixtures/bad/``.
 import dataclasses
 import errno
 import importlib
+import io
 import json
 import os
 import pkgutil
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -274,10 +276,15 @@ def test_a_page_without_letters_is_not_judged():
 def make_bad_paths(folder: Path) -> dict[str, str]:
     """Paths that cannot be read, each with the reason expected for it."""
     (folder / "broken.txt").symlink_to(folder / "missing.txt")
+    (folder / "relative.txt").symlink_to("../elsewhere/page.txt")
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "ping.txt").symlink_to(folder / "pong.txt")
+    (folder / "pong.txt").symlink_to(folder / "ping.txt")
     os.mkfifo(folder / "fifo.txt")
-    reasons = {"broken.txt": "no such file", "loop.txt": "symbolic link loop",
-               "fifo.txt": "not a regular file"}
+    reasons = {"broken.txt": f"broken symbolic link -> {folder / 'missing.txt'}",
+               "relative.txt": "broken symbolic link -> ../elsewhere/page.txt",
+               "loop.txt": "symbolic link loop", "ping.txt": "symbolic link loop",
+               "pong.txt": "symbolic link loop", "fifo.txt": "not a regular file (FIFO)"}
     if os.geteuid() != 0:  # root reads everything
         (folder / "locked.txt").write_text(SEED, encoding="utf-8")
         (folder / "locked.txt").chmod(0)
@@ -285,15 +292,26 @@ def make_bad_paths(folder: Path) -> dict[str, str]:
     return reasons
 
 
+def reason_for(path: Path | str, **options) -> str:
+    with pytest.raises(InputError) as refused:
+        read_bytes(str(path), **options)
+    return str(refused.value)
+
+
 def test_unreadable_paths_give_their_reason(tmp_path):
     for name, reason in make_bad_paths(tmp_path).items():
-        with pytest.raises(InputError, match=f"^{reason}$"):
-            read_bytes(str(tmp_path / name))
+        assert reason_for(tmp_path / name) == reason
     (tmp_path / "folder").mkdir()
     (tmp_path / "file.txt").write_text(SEED, encoding="utf-8")
     for name, reason in [("folder", "is a directory"), ("file.txt/x", "not a directory"), ("gone.txt", "no such file")]:
-        with pytest.raises(InputError, match=f"^{reason}$"):
-            read_bytes(str(tmp_path / name))
+        assert reason_for(tmp_path / name) == reason
+
+
+def test_sockets_and_devices_are_named(tmp_path):
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(tmp_path / "socket.txt"))
+        assert reason_for(tmp_path / "socket.txt") == "not a regular file (socket)"
+    assert reason_for(os.devnull) == "not a regular file (character device)"
 
 
 def test_a_fifo_put_in_place_of_a_file_after_its_stat_is_refused_without_blocking(tmp_path, monkeypatch):
@@ -307,8 +325,7 @@ def test_a_fifo_put_in_place_of_a_file_after_its_stat_is_refused_without_blockin
         return real_stat(regular if path == str(fifo) else path, *args, **kwargs)
 
     monkeypatch.setattr(os, "stat", stat_before_the_swap)
-    with pytest.raises(InputError, match="^not a regular file$"):
-        read_bytes(str(fifo))
+    assert reason_for(fifo) == "not a regular file (FIFO)"
 
 
 def test_permission_denied_is_reported(tmp_path, monkeypatch):
@@ -319,17 +336,45 @@ def test_permission_denied_is_reported(tmp_path, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(os, "open", refuse)
-    with pytest.raises(InputError, match="^permission denied$"):
-        read_bytes(str(path))
+    assert reason_for(path) == "permission denied"
 
 
-def test_a_file_that_vanishes_before_it_is_read_is_reported(tmp_path):
+def test_a_file_the_run_found_and_that_is_gone_when_read_vanished(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text(SEED, encoding="utf-8")
     listed = [str(p) for p in tmp_path.iterdir()]
     path.unlink()
-    with pytest.raises(InputError, match="^no such file$"):
-        read_bytes(listed[0])
+    assert reason_for(listed[0], found_earlier=True) == "vanished during the run"
+    assert reason_for(listed[0]) == "no such file"
+
+
+def test_a_file_removed_between_its_stat_and_its_opening_vanished(tmp_path, monkeypatch):
+    path = tmp_path / "page.txt"
+    path.write_text(SEED, encoding="utf-8")
+    real_open = os.open
+
+    def remove_then_open(name, *args, **kwargs):
+        os.unlink(name)
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", remove_then_open)
+    assert reason_for(path) == "vanished during the run"
+
+
+def test_a_link_whose_file_was_removed_during_the_run_is_a_broken_link(tmp_path):
+    (tmp_path / "page.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("page.txt")
+    (tmp_path / "page.txt").unlink()
+    assert reason_for(tmp_path / "link.txt", found_earlier=True) == "broken symbolic link -> page.txt"
+
+
+def test_a_limit_reads_one_byte_past_it_and_no_more(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"x" * 1000)
+    assert len(read_bytes(str(path), limit=100)) == 101
+    assert len(read_bytes(str(path), limit=5000)) == 1000
+    assert len(read_bytes("-", io.BytesIO(b"y" * 1000), limit=10)) == 11
+    assert len(read_bytes("-", io.BytesIO(b"y" * 1000))) == 1000
 
 
 # --- a run over good and bad files --------------------------------------------------
