@@ -2,7 +2,9 @@
 and never a hang or a crash (issue 6).
 
 The inputs are made here from the seed pages, apart from the pages in other
-languages kept in ``fixtures/bad/``.
+languages and in UTF-16 without a byte-order mark kept in ``fixtures/bad/``;
+the long adversarial lines and the mojibake come from ``adversarial.py``,
+which ``benchmarks/pathological.py`` shares.
 """
 import dataclasses
 import errno
@@ -24,6 +26,8 @@ from newsclean.cli import main
 from newsclean.decode import NotText, decode
 from newsclean.inputs import InputError, read_bytes
 from newsclean.normalise import normalise
+
+from adversarial import adversarial_lines, misread
 from test_properties import assert_valid_record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,12 +40,6 @@ SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d
 def fields(record: newsclean.Record) -> dict:
     """Everything of a record but its warnings."""
     return {k: v for k, v in record.to_dict().items() if k != "warnings"}
-
-
-def misread(text: str, encoding: str) -> str:
-    """UTF-8 text read as ``encoding`` as a browser would (undefined bytes
-    become the C1 control of the same value): mojibake."""
-    return "".join(bytes([b]).decode(encoding, errors="ignore") or chr(b) for b in text.encode("utf-8"))
 
 
 # --- encodings -----------------------------------------------------------------
@@ -417,28 +415,7 @@ def test_a_run_over_good_and_bad_files_reports_each_bad_one_and_goes_on(tmp_path
 
 # --- every regex against long adversarial lines -------------------------------------
 
-LONG = 100_000
-ADVERSARIAL = {
-    "digits": "7" * LONG,
-    "dots": "." * LONG,
-    "spaces": " " * LONG,
-    "letters": "а" * LONG,
-    "latin": "x" * LONG,
-    "words": "Ааа бб " * (LONG // 7),
-    "preди": "преди " * (LONG // 6),
-    "tags": "<a " * (LONG // 3),
-    "digits-dots": "12." * (LONG // 3),
-    "labels": "x " + "ОБНОВЕНА " * (LONG // 9) + "y",
-    "a-dots-a": "а" + "." * LONG + "а",
-    "scripts": "<script>" * (LONG // 8),
-    "comments": "<!--" * (LONG // 4),
-    "entities": "&amp" * (LONG // 4),
-    "mojibake-leads": "Р" * LONG,
-}
-# (module, pattern) -> the adversarial lines it is known to take quadratic or
-# worse time on; reported to the modules' owners, to be removed when fixed.
-# Normalisation folds runs of spaces, so the "spaces" line never reaches them.
-REPORTED_SLOW: dict[tuple[str, str], set[str]] = {}
+ADVERSARIAL = adversarial_lines(100_000)
 
 
 def package_patterns():
@@ -461,12 +438,10 @@ def package_patterns():
 def adversarial_cases():
     for module, name, pattern in package_patterns():
         for kind, line in ADVERSARIAL.items():
-            slow = kind in REPORTED_SLOW.get((module, name), ())
-            yield pytest.param(pattern, line, id=f"{module}.{name}-{kind}", marks=[
-                pytest.mark.skip(reason="quadratic on this line; reported")] if slow else [])
+            yield pytest.param(pattern, line, id=f"{module}.{name}-{kind}")
 
 
-@pytest.mark.parametrize("pattern, line", adversarial_cases())
+@pytest.mark.parametrize("pattern, line", list(adversarial_cases()))
 def test_every_pattern_gets_through_a_long_adversarial_line(pattern, line):
     pattern.search(line)
     pattern.match(line)
@@ -477,5 +452,4 @@ def test_every_pattern_gets_through_a_long_adversarial_line(pattern, line):
 def test_the_collection_finds_the_patterns_of_every_stage():
     found = {(module, name) for module, name, _ in package_patterns()}
     assert {("normalise", "_SCRIPT_STYLE"), ("decode", "_MISREADINGS[0].hint"),
-            ("language", "_CYRILLIC_WORD")} <= found
-    assert set(REPORTED_SLOW) <= found
+            ("language", "_CYRILLIC_WORD"), ("decode", "_NOT_TEXT")} <= found
