@@ -9,14 +9,15 @@ UTF-8.  UTF-16 without a mark would look binary (every ASCII character
 has a NUL byte, every Cyrillic letter a 0x04); it is told from binary
 data by its byte pattern: one byte of each pair nearly always 0x00
 (ASCII, Latin-1), 0x04 (Cyrillic) or 0x20-0x21 (dashes, quotes, "№"),
-and the sample decoding to printable text.  Other bytes are decoded as
-each 8-bit Cyrillic encoding Bulgarian sites have used (windows-1251,
-KOI8-R, ISO-8859-5) and as UTF-8 with replacement characters (a UTF-8
-file with a few broken bytes), and the decoding that reads most like
-Bulgarian wins (``language.bulgarian_score`` on a sample); windows-1251
-wins ties and is taken when there are too few non-ASCII bytes to tell.
-When no decoding reads like Cyrillic text the bytes fit no encoding, and
-UTF-8 with replacement characters keeps what can be kept.
+and the sample decoding to printable text with spaces between words.
+Other bytes are decoded as each 8-bit Cyrillic encoding Bulgarian sites
+have used (windows-1251, KOI8-R, ISO-8859-5) and as UTF-8 with
+replacement characters (a UTF-8 file with a few broken bytes), and the
+decoding that reads most like Bulgarian wins
+(``language.bulgarian_score`` on a sample); windows-1251 wins ties and
+is taken when there are too few non-ASCII bytes to tell.  When no
+decoding reads like Cyrillic text the bytes fit no encoding, and UTF-8
+with replacement characters keeps what can be kept.
 
 Mojibake (UTF-8 text once read as windows-1251, "РџСЂРё", or as
 windows-1252 or latin-1, "ÐŸÑ€Ð¸", and saved again) is read back, line by
