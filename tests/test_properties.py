@@ -3,7 +3,8 @@
 Whatever bytes or text come in, ``extract_bytes`` and ``extract`` give a
 record that keeps the contract of SPEC.md (or NotText for bytes that look
 binary), and the body holds nothing that is not in the normalised input.
-Extracting a record's own body again gives the same body.
+Extracting a record's own body again gives the same body.  Pages written
+in UTF-16 without a byte-order mark decode to their own text.
 """
 import json
 import re
@@ -105,8 +106,10 @@ def any_text() -> st.SearchStrategy[str]:
 
 
 def any_bytes() -> st.SearchStrategy[bytes]:
-    """Arbitrary bytes, and pages in every encoding with arbitrary bytes spliced in."""
-    encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8-r", "iso-8859-5"])
+    """Arbitrary bytes, and pages in every encoding (UTF-16 with and without
+    a byte-order mark) with arbitrary bytes spliced in."""
+    encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
+                                 "cp1251", "koi8-r", "iso-8859-5"])
     encoded = st.tuples(page_texts(), encodings).map(lambda t: t[0].encode(t[1], errors="replace"))
     spliced = st.tuples(encoded, st.binary(max_size=40), st.integers(min_value=0)).map(
         lambda t: t[0][:t[2] % (len(t[0]) + 1)] + t[1] + t[0][t[2] % (len(t[0]) + 1):])
@@ -124,6 +127,14 @@ def test_any_bytes_give_a_valid_record_or_not_text(data):
     assert_valid_record(record)
     assert record.source == "page.txt"
     assert_from_input(record, normalise(decoded.text))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SEED_LINES), min_size=1, max_size=30).map("\n".join),
+       st.sampled_from(["utf-16-le", "utf-16-be"]))
+def test_pages_in_utf16_without_a_byte_order_mark_decode_to_their_text(text, encoding):
+    decoded = decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
 
 
 @SETTINGS

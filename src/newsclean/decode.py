@@ -1,17 +1,23 @@
 """Stage 1: turn a file's bytes into text, or say why they are not text.
 
 Known file signatures (PDF, images, archives, executables) and bytes whose
-first 64 KiB hold many control codes are binary: ``NotText("binary file")``.
+first 64 KiB hold many control codes and are not UTF-16 text are binary:
+``NotText("binary file")``.
 
 A byte-order mark says UTF-8 or UTF-16; bytes that are valid UTF-8 are
-UTF-8.  Other bytes are decoded as each 8-bit Cyrillic encoding Bulgarian
-sites have used (windows-1251, KOI8-R, ISO-8859-5) and as UTF-8 with
+UTF-8.  UTF-16 without a mark would look binary (every ASCII character
+has a NUL byte, every Cyrillic letter a 0x04); it is told from binary
+data by its byte pattern: one byte of each pair nearly always 0x00
+(ASCII, Latin-1), 0x04 (Cyrillic) or 0x20-0x21 (dashes, quotes, "№"),
+and the sample decoding to printable text with spaces between words.
+Other bytes are decoded as each 8-bit Cyrillic encoding Bulgarian sites
+have used (windows-1251, KOI8-R, ISO-8859-5) and as UTF-8 with
 replacement characters (a UTF-8 file with a few broken bytes), and the
-decoding that reads most like Bulgarian wins (``language.bulgarian_score``
-on a sample); windows-1251 wins ties and is taken when there are too few
-non-ASCII bytes to tell.  When no decoding reads like Cyrillic text the
-bytes fit no encoding, and UTF-8 with replacement characters keeps what can
-be kept.
+decoding that reads most like Bulgarian wins
+(``language.bulgarian_score`` on a sample); windows-1251 wins ties and
+is taken when there are too few non-ASCII bytes to tell.  When no
+decoding reads like Cyrillic text the bytes fit no encoding, and UTF-8
+with replacement characters keeps what can be kept.
 
 Mojibake (UTF-8 text once read as windows-1251, "РџСЂРё", or as
 windows-1252 or latin-1, "ÐŸÑ€Ð¸", and saved again) is read back, line by
@@ -61,6 +67,15 @@ _MAX_MOJIBAKE_ROUNDS = 3
 # and carriage return (a stray NUL at most); binary data about one byte in ten.
 _CONTROLS = tuple(chr(c) for c in (*range(0x20), 0x7F) if chr(c) not in "\t\n\v\f\r")
 _MAX_CONTROL_SHARE = 0.05
+# The high bytes of UTF-16 characters of Latin or Cyrillic text and its
+# punctuation; random data has them in 4 high bytes in 256.
+_UTF16_HIGH_BYTES = (b"\x00", b"\x04", b"\x20", b"\x21")
+_MIN_UTF16_HIGH_SHARE = 0.95
+# Characters no text holds: controls but the spacing ones, unassigned and
+# private-use code points, and U+FFFD for bytes that decode to nothing.
+_NOT_TEXT = regex.compile(r"[\p{Cc}\p{Cn}\p{Co}\ufffd--[\t\n\v\f\r]]", regex.V1)
+# Text this long without a space or line break is no prose.
+_LONGEST_WORD = 100
 
 
 class NotText(ValueError):
@@ -78,11 +93,17 @@ def decode(data: bytes) -> Decoded:
     """The text of a file's bytes; raises NotText for a binary file."""
     if data.startswith(_BINARY_SIGNATURES):
         raise NotText("binary file")
-    marked, body = _byte_order_mark(data)
-    # Without a mark, control codes are the same bytes in every encoding.
-    if mostly_controls(body[:_SAMPLE_BYTES].decode(marked or "latin-1", errors="replace")):
+    unicode_form, body = _byte_order_mark(data)
+    sample = body[:_SAMPLE_BYTES]
+    if unicode_form is None and mostly_controls(sample.decode("latin-1")):
+        # Control codes byte by byte, as every 8-bit encoding and UTF-8 read
+        # them: binary data, or UTF-16 without a byte-order mark.
+        unicode_form = unmarked_utf16(sample)
+        if unicode_form is None:
+            raise NotText("binary file")
+    elif unicode_form and mostly_controls(sample.decode(unicode_form, errors="replace")):
         raise NotText("binary file")
-    text, encoding, with_errors = _decode_as(body, marked) if marked else _read_unmarked(body)
+    text, encoding, with_errors = _decode_as(body, unicode_form) if unicode_form else _read_unmarked(body)
     text, repaired = repair_mojibake(text)
     warnings = []
     if encoding != "utf-8":
@@ -97,6 +118,25 @@ def decode(data: bytes) -> Decoded:
 def mostly_controls(sample: str) -> bool:
     """Whether control codes are too common in ``sample`` for it to be text."""
     return sum(map(sample.count, _CONTROLS)) > _MAX_CONTROL_SHARE * len(sample)
+
+
+def unmarked_utf16(sample: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``sample`` is Latin or Cyrillic
+    text in that encoding without a byte-order mark, else None."""
+    for name, high_bytes in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        in_text_range = sum(map(high_bytes.count, _UTF16_HIGH_BYTES))
+        if high_bytes and in_text_range >= _MIN_UTF16_HIGH_SHARE * len(high_bytes):
+            # Not final: the sample may end inside a character.
+            text = codecs.getincrementaldecoder(name)(errors="replace").decode(sample, final=False)
+            if len(_NOT_TEXT.findall(text)) <= _MAX_CONTROL_SHARE * len(text) and _has_spaces(text):
+                return name
+    return None
+
+
+def _has_spaces(text: str) -> bool:
+    """Whether ``text`` has the spaces or line breaks between words that
+    prose has; a run of one byte (0x04 0x04 ...) has none."""
+    return len(text) <= _LONGEST_WORD or any(space in text for space in " \n\r\t\u00a0")
 
 
 def _byte_order_mark(data: bytes) -> tuple[str | None, bytes]:

@@ -45,7 +45,7 @@ def iter_inputs(paths: Iterable[str], pattern: str | None = None) -> Iterator[st
             yield path
 
 
-def read_bytes(path: str, stdin=None) -> bytes:
+def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | None = None) -> bytes:
     """The file's bytes, or InputError with a one-line reason.
 
     Only regular files are read.  A FIFO, socket or device is refused from
@@ -53,29 +53,45 @@ def read_bytes(path: str, stdin=None) -> bytes:
     reading a device may never end); the open file is checked again, in case
     the path changed in between, and is opened non-blocking so that even
     then the open cannot hang.
+
+    ``found_earlier``: the run saw a file at ``path`` when it listed its
+    inputs, so a path that is now gone vanished during the run.  With a
+    ``limit``, at most ``limit + 1`` bytes are read: enough for the caller
+    to see that the input is too large, without holding all of it.
     """
+    size = -1 if limit is None else limit + 1
     if path == STDIN:
-        return (stdin.read() if stdin is not None else b"")
+        return (stdin.read(size) if stdin is not None else b"")
     try:
         _refuse_unless_regular(os.stat(path))
+    except OSError as exc:
+        raise InputError(_reason(exc, path, found_earlier)) from None
+    try:
         with open(os.open(path, os.O_RDONLY | _NON_BLOCKING), "rb") as handle:
             _refuse_unless_regular(os.fstat(handle.fileno()))
-            return handle.read()
-    except OSError as exc:
-        raise InputError(_reason(exc)) from None
+            return handle.read(size)
+    except OSError as exc:  # the path was there a moment ago
+        raise InputError(_reason(exc, path, found_earlier=True)) from None
+
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+)
 
 
 def _refuse_unless_regular(info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise InputError("is a directory")
     if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file")
+        kind = next((name for is_kind, name in _FILE_KINDS if is_kind(info.st_mode)), "unknown kind")
+        raise InputError(f"not a regular file ({kind})")
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError, path: str, found_earlier: bool) -> str:
     """What went wrong, in a few words."""
-    if isinstance(exc, FileNotFoundError):  # also a symbolic link to nothing
-        return "no such file"
+    if isinstance(exc, FileNotFoundError):
+        return _why_missing(path, found_earlier)
     if exc.errno == errno.ELOOP:
         return "symbolic link loop"
     if isinstance(exc, PermissionError):
@@ -85,3 +101,12 @@ def _reason(exc: OSError) -> str:
     if isinstance(exc, NotADirectoryError):
         return "not a directory"
     return (exc.strerror or str(exc)).lower()
+
+
+def _why_missing(path: str, found_earlier: bool) -> str:
+    """A path that leads to no file: a link to nothing, or nothing at all."""
+    try:
+        target = os.readlink(path)
+    except OSError:  # not a link, or no longer there
+        return "vanished during the run" if found_earlier else "no such file"
+    return f"broken symbolic link -> {target}"
