@@ -258,7 +258,7 @@ def test_the_summary_counts_and_quiet_silences_all_but_failures(dump):
     (dump / "gone.txt").symlink_to(dump / "nowhere.txt")
     failed = extract(dump, "--quiet")
     assert failed.exit_code == 1
-    assert failed.stderr == f"newsclean: {dump / 'gone.txt'}: no such file\n"
+    assert failed.stderr == f"newsclean: {dump / 'gone.txt'}: broken symbolic link -> {dump / 'nowhere.txt'}\n"
 
 
 class Terminal(io.StringIO):
