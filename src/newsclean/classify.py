@@ -201,8 +201,8 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
     if len(texts) != 1:
         return False
     before = _neighbour(page, start, -1)
-    while before is not None and page.labels[before] in (DATELINE, BYLINE):
-        before = _neighbour(page, before, -1)
+    while before is not None and (page.labels[before] in (DATELINE, BYLINE) or page.features[before].words == 0):
+        before = _neighbour(page, before, -1)  # a time or date not read as one has no words either
     return before is not None and (
         page.labels[before] == TITLE
         or (page.labels[before] == TEXT and is_title_like(page.features[before]) and not is_prose(page.features[before]))
