@@ -5,31 +5,55 @@ function words, capitals and digits, date and time patterns, phrase families
 of page furniture (``data/boilerplate_bg.toml``), and repetition (the title a
 page prints twice, lines a page prints again and again).  Nothing here knows
 any particular site.
+
+A page has a few dozen units, most of them plain prose, so the cost is in
+calling the same checks once per unit.  ``measure_page`` therefore looks at
+the page as one text (its units joined by line breaks) where it can: one
+search finds every sentence boundary, one casefold serves every unit, the
+cores of the short units are cut in one pass, and a phrase that is nowhere
+on the page is not looked for in its units.  Checks that only a few units
+can pass are tried after a cheap necessary condition (a first character,
+a word count).  Every such shortcut gives exactly what the plain check on
+the unit alone gives.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import accumulate
+from typing import NamedTuple
 
 import regex
 
 from . import dates
 from .data import load
-from .headline import credit_position, strip_labels
+from .headline import credit_position, may_hold_credit, may_hold_labels, strip_labels
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
-_SENTENCE_END = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"'“”„»«’)\]]*$")
-_INNER_SENTENCE = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"“”»)]*\s+[\"„“«]?\p{Lu}")
-_EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
-_COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
+# Sentence marks, and what may close a sentence after its mark: at the end
+# of a unit, and before the next sentence inside it.
+_MARKS = ".!?…"
+_END_CLOSERS = "\"'“”„»«’)]"
+# A sentence boundary inside a unit: a mark, closing quotes or brackets,
+# spaces, then a capital (maybe after an opening quote).  Never crosses a
+# line break, so it can run over a whole page.
+_INNER_BOUNDARY = regex.compile(r"[.!?…][\"“”»)]*[^\S\n]+[\"„“«]?\p{Lu}")
+# The run of non-space characters that ends where the match is asked to end.
+_RUN_BEFORE = regex.compile(r"(?r)\S*")
+_COUNTER = regex.compile(r"\([^\S\n]*\d+[^\S\n]*\)|\b\d+\b")
+_EDGE_JUNK = regex.compile(r"^(?:(?!\n)[\W\d_])+|(?<![\W\d_])(?:(?!\n)[\W\d_])+$", regex.M)
 _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$")
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_NAV_SEPARATOR = regex.compile(r"\s(?:\||/|>|»|•|·)\s")
+_NOT_KEY = regex.compile(r"[^\p{L}\p{N}\n]+")
+_NAV_CHARS = "|/>»•·"
+_NAV_SEPARATOR = regex.compile(r"\s[" + regex.escape(_NAV_CHARS) + r"]\s")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
+_NAME_VALUE_CHARS = "–-:"
 
 _LANGUAGE = load("language_bg")
 _PAGE = load("page_bg")
@@ -40,6 +64,8 @@ _AGENCIES = frozenset(a.casefold() for a in _PAGE["agencies"])
 _GALLERY = regex.compile(
     r"^(?:" + "|".join(_PAGE["gallery_words"]) + r")\s+\d{1,3}\s*(?:от|/)\s*\d{1,3}$", regex.I
 )
+# "Снимка 3 от 12": the gallery word's words and "от" at most.
+_GALLERY_MAX_WORDS = max(len(_WORD.findall(w)) for w in _PAGE["gallery_words"]) + 1
 
 
 @dataclass(frozen=True)
@@ -64,10 +90,20 @@ _STARTS_MAX_WORDS = 25
 # Lines this short are furniture when they start with a "short_starts"
 # phrase ("Още от региона") or merely contain a "contains" phrase.
 _SHORT_LINE_WORDS = 6
+# Every phrase of every family, to tell at once that a line has none.
+_ALL_WHOLE = frozenset().union(*(f.whole for f in _FAMILIES))
+_ALL_STARTS = tuple(p for f in _FAMILIES for p in f.starts)
+_ALL_SHORT_STARTS = tuple(p for f in _FAMILIES for p in f.short_starts)
+_ALL_CONTAINS = tuple(p for f in _FAMILIES for p in f.contains)
+# The core of a line (see ``furniture_family``) has at least as many words
+# as the line (casefolding never joins words), so a line with more words
+# than the longest "whole" phrase is none of them.
+_WHOLE_MAX_WORDS = max((len(_WORD.findall(p)) for p in _ALL_WHOLE), default=0)
 
 
-@dataclass(frozen=True)
-class Features:
+class Features(NamedTuple):
+    """What ``measure_page`` finds about one unit (a tuple: a page makes
+    one per unit, and building a tuple is the cheapest)."""
     words: int
     stop_ratio: float
     ends_sentence: bool
@@ -101,15 +137,80 @@ def line_key(text: str) -> str:
     return " ".join(_KEY_WORD.findall(strip_labels(text).casefold()))
 
 
-def furniture_family(text: str, words: int) -> tuple[Family | None, bool]:
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each line begins in ``"\\n".join(lines)``."""
+    return [0, *accumulate(len(line) + 1 for line in lines[:-1])] if lines else []
+
+
+def line_of(starts: list[int], position: int) -> int:
+    """The line holding ``position`` of the joined text (``starts`` from
+    ``line_starts``)."""
+    return bisect_right(starts, position) - 1
+
+
+def _mark_ends_sentence(word: str, mark: str) -> bool:
+    """Whether ``mark`` after ``word`` ends a sentence: a full stop after an
+    abbreviation or an initial ("г.", "Св.", "И.") does not; "!", "?" and
+    "…" always do."""
+    if mark != ".":
+        return True
+    word = word.lstrip("(\"„“«").casefold()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether the text ends a sentence: its last run of non-space
+    characters ends in a sentence mark, then only closing quotes or
+    brackets, and the mark ends a sentence after the word before it."""
+    body = text.rstrip(_END_CLOSERS)
+    if not body or body[-1] not in _MARKS:
+        return False
+    mark_at = len(body) - 1
+    word_at = _RUN_BEFORE.match(text, 0, mark_at).start()
+    return _mark_ends_sentence(text[word_at:mark_at], body[-1])
+
+
+def inner_sentence_ends(page: str, starts: list[int]) -> list[int]:
+    """For each line of ``page`` (lines begin at ``starts``), how many
+    sentences end inside it, before a next sentence on the same line.
+
+    The boundary is looked for from the start of the word that carries the
+    mark, and the search goes on after the capital that follows, so the
+    word of that capital never carries a counted mark itself ("Да. Не. Може."
+    holds one inner end, not two)."""
+    counts = [0] * len(starts)
+    searched_to = 0
+    for m in _INNER_BOUNDARY.finditer(page):
+        mark_at = m.start()
+        word_at = _RUN_BEFORE.match(page, 0, mark_at).start()
+        if word_at < searched_to:
+            continue
+        searched_to = m.end()
+        if _mark_ends_sentence(page[word_at:mark_at], page[mark_at]):
+            counts[line_of(starts, mark_at)] += 1
+    return counts
+
+
+def _cores(lowered: list[str], wanted: list[int]) -> dict[int, str]:
+    """The core of each wanted line: the lowercased line without counters
+    ("(12)"), without punctuation and digits at its edges, its spaces
+    folded; what a "whole" phrase must equal.  Cut in one pass over the
+    wanted lines joined."""
+    if not wanted:
+        return {}
+    joined = "\n".join(lowered[i] for i in wanted)
+    cut = _EDGE_JUNK.sub("", _COUNTER.sub(" ", joined)).split("\n")
+    return {i: " ".join(c.split()) for i, c in zip(wanted, cut)}
+
+
+def furniture_family(lowered: str, core: str | None, words: int) -> tuple[Family | None, bool]:
     """The phrase family of page furniture this line belongs to, if any, and
     whether only a phrase inside a long line matched (a weak sign: prose
-    may mention cookies or social networks)."""
-    lowered = text.casefold()
-    core = _EDGE_JUNK.sub("", _COUNTER.sub(" ", lowered)).strip()
-    core = " ".join(core.split())
+    may mention cookies or social networks).  ``lowered`` is the casefolded
+    line, ``core`` its core (see ``_cores``; None when the line has too many words to
+    be a "whole" phrase)."""
     for family in _FAMILIES:
-        if core in family.whole:
+        if core is not None and core in family.whole:
             return family, False
         if words <= _STARTS_MAX_WORDS and lowered.startswith(family.starts):
             return family, False
@@ -120,29 +221,23 @@ def furniture_family(text: str, words: int) -> tuple[Family | None, bool]:
     return None, False
 
 
+def _may_be_furniture(lowered: str, core: str | None, words: int,
+                      contains: tuple[str, ...]) -> bool:
+    """Whether any family could match: one test per kind of phrase."""
+    return ((core is not None and core in _ALL_WHOLE)
+            or (words <= _STARTS_MAX_WORDS and lowered.startswith(_ALL_STARTS))
+            or (words <= _SHORT_LINE_WORDS and lowered.startswith(_ALL_SHORT_STARTS))
+            or any(map(lowered.__contains__, contains)))
+
+
 def is_menu_like(text: str, tokens: list[str], stops: int) -> bool:
     """Menus and breadcrumbs: items of a few words between separators, or a
     row of capitalised words without a single function word."""
-    pieces = _NAV_SEPARATOR.split(text)
-    if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces):
-        return True
+    if any(map(text.__contains__, _NAV_CHARS)):
+        pieces = _NAV_SEPARATOR.split(text)
+        if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces):
+            return True
     return len(tokens) >= 4 and stops == 0 and all(t[:1].isupper() for t in tokens)
-
-
-def _ends_a_sentence(match: regex.Match) -> bool:
-    """A full stop after an abbreviation or an initial ("г.", "Св.", "И.")
-    does not end a sentence; "!", "?" and "…" always do."""
-    if match.group(2) != ".":
-        return True
-    word = match.group(1).lstrip("(\"„“«").casefold()
-    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
-
-
-def sentence_ends(text: str) -> tuple[bool, int]:
-    """Whether the text ends a sentence, and how many sentences it holds."""
-    end = _SENTENCE_END.search(text)
-    inner = sum(1 for m in _INNER_SENTENCE.finditer(text) if _ends_a_sentence(m))
-    return bool(end and _ends_a_sentence(end)), inner + 1
 
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
@@ -157,50 +252,76 @@ def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     return len(leftover) <= 3
 
 
-def measure(text: str, now: datetime | None) -> Features:
-    tokens = words_of(text)
-    n = len(tokens)
-    stops = sum(1 for t in tokens if t.casefold() in STOPWORDS)
-    found = tuple(dates.find_dates(text, now))
-    agency = _AGENCY_MARK.match(text)
-    ends_sentence, sentences = sentence_ends(text)
-    family, by_phrase_inside = furniture_family(text, n)
-    return Features(
-        words=n,
-        stop_ratio=stops / n if n else 0.0,
-        ends_sentence=ends_sentence,
-        sentences=sentences,
-        furniture=family,
-        furniture_by_phrase_inside=by_phrase_inside,
-        date_candidates=found,
-        date_dominant=_date_dominant(text, found),
-        credit_at=credit_position(text),
-        agency_only=bool(agency and agency.group(1).casefold() in _AGENCIES),
-        editor_initials=bool(_EDITOR_INITIALS.match(text)),
-        place_line=bool(_PLACE_LINE.match(text)) and n <= 3,
-        menu_like=is_menu_like(text, tokens, stops),
-        gallery_counter=bool(_GALLERY.match(text)),
-        list_item=(n <= 20 and bool(_LIST_START.match(text))) or (n <= 8 and bool(_NAME_VALUE.search(text))),
-        repeats=1,
-        same_as_previous=False,
-        same_as_next=False,
-    )
+def _is_list_item(text: str, n: int) -> bool:
+    return ((n <= 20 and bool(_LIST_START.match(text)))
+            or (n <= 8 and any(map(text.__contains__, _NAME_VALUE_CHARS))
+                and bool(_NAME_VALUE.search(text))))
+
+
+def _fast_key(text: str, credit_at: int, plain_key: str) -> str:
+    """``line_key(text)``, given the key of the whole casefolded text:
+    recomputed only when a credit or a label is to be cut off."""
+    if credit_at > 0 or may_hold_labels(text):
+        return line_key(text)
+    return plain_key
 
 
 def measure_page(texts: list[str], now: datetime) -> list[Features]:
     """Features of every unit, with the repetition features filled in.
     ``now`` places relative times ("Преди 2 часа") so they are seen as
-    times; the caller decides whether their values may be used."""
-    keys = [line_key(t) for t in texts]
+    times; the caller decides whether their values may be used.  Units are
+    lines: none may hold a line break."""
+    if not texts:
+        return []
+    page = "\n".join(texts)
+    if page.count("\n") != len(texts) - 1:
+        raise ValueError("a unit holds a line break")
+    folded_page = page.casefold()
+    lowered = folded_page.split("\n")
+    starts = line_starts(texts)
+    inner = inner_sentence_ends(page, starts)
+    credited = may_hold_credit(folded_page)
+    contains = tuple(p for p in _ALL_CONTAINS if p in folded_page)
+    dated = dates.has_date_hint(page)
+    plain_keys = _NOT_KEY.sub(" ", folded_page).split("\n")
+
+    tokens = [_WORD.findall(t) for t in texts]
+    cores = _cores(lowered, [i for i, tk in enumerate(tokens) if len(tk) <= _WHOLE_MAX_WORDS])
+    credits = [credit_position(t) for t in texts] if credited else [-1] * len(texts)
+    keys = [_fast_key(t, c, k.strip(" ")) for t, c, k in zip(texts, credits, plain_keys)]
     counts = Counter(k for k in keys if k)
+    last = len(texts) - 1
     result = []
     for i, text in enumerate(texts):
-        f = measure(text, now)
+        words = tokens[i]
+        n = len(words)
+        stops = sum(map(STOPWORDS.__contains__, " ".join(words).casefold().split(" "))) if n else 0
+        found = tuple(dates.find_dates(text, now)) if dated else ()
+        core = cores.get(i)
+        if _may_be_furniture(lowered[i], core, n, contains):
+            family, by_phrase_inside = furniture_family(lowered[i], core, n)
+        else:
+            family, by_phrase_inside = None, False
+        agency = _AGENCY_MARK.match(text) if n == 1 else None
         key = keys[i]
-        result.append(replace(
-            f,
-            repeats=counts[key] if key else 1,
-            same_as_previous=bool(key) and i > 0 and keys[i - 1] == key,
-            same_as_next=bool(key) and i + 1 < len(keys) and keys[i + 1] == key,
+        result.append(Features(
+            n,                                  # words
+            stops / n if n else 0.0,            # stop_ratio
+            ends_a_sentence(text),              # ends_sentence
+            inner[i] + 1,                       # sentences
+            family,                             # furniture
+            by_phrase_inside,                   # furniture_by_phrase_inside
+            found,                              # date_candidates
+            _date_dominant(text, found),        # date_dominant
+            credits[i],                         # credit_at
+            bool(agency and agency.group(1).casefold() in _AGENCIES),  # agency_only
+            text[:1] == "/" and bool(_EDITOR_INITIALS.match(text)),    # editor_initials
+            n <= 3 and text[-1:] == "," and bool(_PLACE_LINE.match(text)),  # place_line
+            is_menu_like(text, words, stops),   # menu_like
+            n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(text)),    # gallery_counter
+            _is_list_item(text, n),             # list_item
+            counts[key] if key else 1,          # repeats
+            bool(key) and i > 0 and keys[i - 1] == key,      # same_as_previous
+            bool(key) and i < last and keys[i + 1] == key,   # same_as_next
         ))
     return result

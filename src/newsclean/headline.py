@@ -17,13 +17,16 @@ import regex
 from .data import load
 
 _PAGE = load("page_bg")
-_LABELS = "|".join(regex.escape(l) for l in sorted(_PAGE["headline_labels"], key=len, reverse=True))
+_LABEL_WORDS = tuple(sorted(_PAGE["headline_labels"], key=len, reverse=True))
+_LABELS = "|".join(regex.escape(l) for l in _LABEL_WORDS)
 _LEADING_LABELS = regex.compile(
     rf"^(?:[\[(]?(?:{_LABELS})[\])]?(?:\s*[:|\-–—+/]\s*|\s+))+(?=\S)"
 )
 _TRAILING_LABELS = regex.compile(
     rf"(?<!\s)(?:\s*(?:[:|\-–—+/]\s*)?[\[(]?(?:{_LABELS})[\])]?){{1,5}}\s*$"
 )
+# How a text that carries a trailing label ends (before trailing spaces).
+_LABEL_ENDINGS = tuple(l + close for l in _LABEL_WORDS for close in ("", "]", ")"))
 _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
 _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE["credit_markers"])
 
@@ -33,6 +36,21 @@ def credit_position(text: str) -> int:
     lowered = text.casefold()
     found = [at for at in (lowered.find(m) for m in _CREDIT_MARKERS) if at >= 0]
     return min(found) if found else -1
+
+
+def may_hold_credit(lowered: str) -> bool:
+    """Whether a casefolded text holds a photo credit marker; without one,
+    ``credit_position`` of any part of it is -1."""
+    return any(map(lowered.__contains__, _CREDIT_MARKERS))
+
+
+def may_hold_labels(text: str) -> bool:
+    """Whether ``strip_labels`` could remove anything: a label (maybe in a
+    bracket) must open the text or close it.  False means it returns
+    ``text.strip()``."""
+    return (text.startswith(_LABEL_WORDS)
+            or (text[:1] in ("[", "(") and text.startswith(_LABEL_WORDS, 1))
+            or text.rstrip().endswith(_LABEL_ENDINGS))
 
 
 def strip_labels(text: str) -> str:
