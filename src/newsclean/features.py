@@ -29,7 +29,8 @@ import regex
 
 from . import dates
 from .data import load
-from .headline import credit_position, may_hold_credit, may_hold_labels, strip_labels
+from .headline import (credit_in_lowered, credit_position, may_hold_credit,
+                       may_hold_labels, strip_labels)
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
 # Sentence marks, and what may close a sentence after its mark: at the end
@@ -42,15 +43,16 @@ _END_CLOSERS = "\"'“”„»«’)]"
 _INNER_BOUNDARY = regex.compile(r"[.!?…][\"“”»)]*[^\S\n]+[\"„“«]?\p{Lu}")
 # The run of non-space characters that ends where the match is asked to end.
 _RUN_BEFORE = regex.compile(r"(?r)\S*")
-_COUNTER = regex.compile(r"\([^\S\n]*\d+[^\S\n]*\)|\b\d+\b")
-_EDGE_JUNK = regex.compile(r"^(?:(?!\n)[\W\d_])+|(?<![\W\d_])(?:(?!\n)[\W\d_])+$", regex.M)
+_COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
+_EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
 _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$")
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_NOT_KEY = regex.compile(r"[^\p{L}\p{N}\n]+")
-_NAV_CHARS = "|/>»•·"
-_NAV_SEPARATOR = regex.compile(r"\s[" + regex.escape(_NAV_CHARS) + r"]\s")
+_NAV_SEPARATOR = regex.compile(r"\s[|/>»•·]\s")
+# A separator and the rest of its line.
+_NAV_LINE = regex.compile(r"[^\S\n][|/>»•·][^\S\n][^\n]*")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
@@ -95,10 +97,9 @@ _ALL_WHOLE = frozenset().union(*(f.whole for f in _FAMILIES))
 _ALL_STARTS = tuple(p for f in _FAMILIES for p in f.starts)
 _ALL_SHORT_STARTS = tuple(p for f in _FAMILIES for p in f.short_starts)
 _ALL_CONTAINS = tuple(p for f in _FAMILIES for p in f.contains)
-# The core of a line (see ``furniture_family``) has at least as many words
-# as the line (casefolding never joins words), so a line with more words
-# than the longest "whole" phrase is none of them.
-_WHOLE_MAX_WORDS = max((len(_WORD.findall(p)) for p in _ALL_WHOLE), default=0)
+# The letters of every "whole" phrase: a line whose core is the phrase has
+# the same letters, as the core only drops what is not a letter.
+_WHOLE_LETTERS = frozenset(_NOT_LETTERS.sub("", p) for p in _ALL_WHOLE)
 
 
 class Features(NamedTuple):
@@ -191,24 +192,26 @@ def inner_sentence_ends(page: str, starts: list[int]) -> list[int]:
     return counts
 
 
-def _cores(lowered: list[str], wanted: list[int]) -> dict[int, str]:
-    """The core of each wanted line: the lowercased line without counters
-    ("(12)"), without punctuation and digits at its edges, its spaces
-    folded; what a "whole" phrase must equal.  Cut in one pass over the
-    wanted lines joined."""
-    if not wanted:
-        return {}
-    joined = "\n".join(lowered[i] for i in wanted)
-    cut = _EDGE_JUNK.sub("", _COUNTER.sub(" ", joined)).split("\n")
-    return {i: " ".join(c.split()) for i, c in zip(wanted, cut)}
+def letters_of(words: list[str]) -> str:
+    """The letters of a line in order, from its words (every letter of a
+    line is in one of its words)."""
+    joined = "".join(words)
+    return joined if joined.isalpha() else _NOT_LETTERS.sub("", joined)
+
+
+def _core(lowered: str) -> str:
+    """The lowercased line without counters ("(12)"), without punctuation
+    and digits at its edges, its spaces folded: what a "whole" phrase must
+    equal."""
+    return " ".join(_EDGE_JUNK.sub("", _COUNTER.sub(" ", lowered)).split())
 
 
 def furniture_family(lowered: str, core: str | None, words: int) -> tuple[Family | None, bool]:
     """The phrase family of page furniture this line belongs to, if any, and
     whether only a phrase inside a long line matched (a weak sign: prose
     may mention cookies or social networks).  ``lowered`` is the casefolded
-    line, ``core`` its core (see ``_cores``; None when the line has too many words to
-    be a "whole" phrase)."""
+    line, ``core`` its ``_core`` (None when its letters are those of no
+    "whole" phrase)."""
     for family in _FAMILIES:
         if core is not None and core in family.whole:
             return family, False
@@ -230,19 +233,18 @@ def _may_be_furniture(lowered: str, core: str | None, words: int,
             or any(map(lowered.__contains__, contains)))
 
 
-def is_menu_like(text: str, tokens: list[str], stops: int) -> bool:
+def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
     """Menus and breadcrumbs: items of a few words between separators, or a
-    row of capitalised words without a single function word."""
-    if any(map(text.__contains__, _NAV_CHARS)):
+    row of capitalised words without a single function word.  ``separated``
+    tells whether the text holds a separator at all."""
+    if separated:
         pieces = _NAV_SEPARATOR.split(text)
         if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces):
             return True
-    return len(tokens) >= 4 and stops == 0 and all(t[:1].isupper() for t in tokens)
+    return words >= 4 and stops == 0 and all(t[:1].isupper() for t in words_of(text))
 
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
-    if not found:
-        return False
     rest, last = [], 0
     for cand in found:
         rest.append(text[last:cand.start])
@@ -252,18 +254,34 @@ def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     return len(leftover) <= 3
 
 
-def _is_list_item(text: str, n: int) -> bool:
-    return ((n <= 20 and bool(_LIST_START.match(text)))
-            or (n <= 8 and any(map(text.__contains__, _NAME_VALUE_CHARS))
+def _is_list_item(text: str, words: int) -> bool:
+    """Starts like a list entry (a number or a bullet, never a letter), or
+    is short and holds a "name – value" or "name: value" pair."""
+    return ((words <= 20 and not text[:1].isalpha() and bool(_LIST_START.match(text)))
+            or (words <= 8 and any(map(text.__contains__, _NAME_VALUE_CHARS))
                 and bool(_NAME_VALUE.search(text))))
 
 
-def _fast_key(text: str, credit_at: int, plain_key: str) -> str:
-    """``line_key(text)``, given the key of the whole casefolded text:
-    recomputed only when a credit or a label is to be cut off."""
-    if credit_at > 0 or may_hold_labels(text):
-        return line_key(text)
-    return plain_key
+def lines_matching(pattern: regex.Pattern, page: str, starts: list[int]) -> set[int]:
+    """The lines of ``page`` (beginning at ``starts``) where ``pattern``
+    matches; a pattern that runs on to the end of its line gives one match
+    a line, however many a line holds."""
+    return {line_of(starts, m.start()) for m in pattern.finditer(page)}
+
+
+def _shared_keys(texts: list[str], lowered: list[str], letters: list[str],
+                 credits: list[int]) -> list[str | None]:
+    """``line_key`` of each line whose key another line may share; None
+    for the others.  Two lines with one key have the same letters (a key
+    keeps every letter of what it is taken from), so a line whose letters
+    no other line has has a key of its own, and its key is not needed."""
+    cut = {i: line_key(t) for i, t in enumerate(texts) if credits[i] > 0 or may_hold_labels(t)}
+    key_letters = [_NOT_LETTERS.sub("", cut[i]) if i in cut else letters[i] for i in range(len(texts))]
+    seen = Counter(key_letters)
+    return [None if seen[key_letters[i]] < 2
+            else cut[i] if i in cut
+            else " ".join(_KEY_WORD.findall(lowered[i]))
+            for i in range(len(texts))]
 
 
 def measure_page(texts: list[str], now: datetime) -> list[Features]:
@@ -276,33 +294,43 @@ def measure_page(texts: list[str], now: datetime) -> list[Features]:
     page = "\n".join(texts)
     if page.count("\n") != len(texts) - 1:
         raise ValueError("a unit holds a line break")
+    starts = line_starts(texts)
     folded_page = page.casefold()
     lowered = folded_page.split("\n")
-    starts = line_starts(texts)
+    # The words of a lowered line are the lowered words of the line
+    # (casefolding keeps every word one word), but for U+0345, a mark that
+    # casefolds to a letter and so may make a word more.
+    folded_words = [_WORD.findall(line) for line in lowered]
+    if "\u0345" in page:
+        words_per_line = [[w.casefold() for w in _WORD.findall(t)] for t in texts]
+    else:
+        words_per_line = folded_words
     inner = inner_sentence_ends(page, starts)
-    credited = may_hold_credit(folded_page)
+    separated_lines = lines_matching(_NAV_LINE, page, starts)
     contains = tuple(p for p in _ALL_CONTAINS if p in folded_page)
     dated = dates.has_date_hint(page)
-    plain_keys = _NOT_KEY.sub(" ", folded_page).split("\n")
-
-    tokens = [_WORD.findall(t) for t in texts]
-    cores = _cores(lowered, [i for i, tk in enumerate(tokens) if len(tk) <= _WHOLE_MAX_WORDS])
-    credits = [credit_position(t) for t in texts] if credited else [-1] * len(texts)
-    keys = [_fast_key(t, c, k.strip(" ")) for t, c, k in zip(texts, credits, plain_keys)]
+    if may_hold_credit(folded_page):
+        credits = [credit_in_lowered(line) for line in lowered]
+    else:
+        credits = [-1] * len(texts)
+    letters = [letters_of(w) for w in folded_words]
+    keys = _shared_keys(texts, lowered, letters, credits)
     counts = Counter(k for k in keys if k)
     last = len(texts) - 1
     result = []
     for i, text in enumerate(texts):
-        words = tokens[i]
+        words = words_per_line[i]
         n = len(words)
-        stops = sum(map(STOPWORDS.__contains__, " ".join(words).casefold().split(" "))) if n else 0
+        stops = sum(map(STOPWORDS.__contains__, words))
         found = tuple(dates.find_dates(text, now)) if dated else ()
-        core = cores.get(i)
+        core = _core(lowered[i]) if letters[i] in _WHOLE_LETTERS else None
         if _may_be_furniture(lowered[i], core, n, contains):
             family, by_phrase_inside = furniture_family(lowered[i], core, n)
         else:
             family, by_phrase_inside = None, False
         agency = _AGENCY_MARK.match(text) if n == 1 else None
+        separated = i in separated_lines
+        menu = (separated or (n >= 4 and stops == 0)) and _menu_like(text, separated, n, stops)
         key = keys[i]
         result.append(Features(
             n,                                  # words
@@ -312,12 +340,12 @@ def measure_page(texts: list[str], now: datetime) -> list[Features]:
             family,                             # furniture
             by_phrase_inside,                   # furniture_by_phrase_inside
             found,                              # date_candidates
-            _date_dominant(text, found),        # date_dominant
+            bool(found) and _date_dominant(text, found),               # date_dominant
             credits[i],                         # credit_at
             bool(agency and agency.group(1).casefold() in _AGENCIES),  # agency_only
             text[:1] == "/" and bool(_EDITOR_INITIALS.match(text)),    # editor_initials
             n <= 3 and text[-1:] == "," and bool(_PLACE_LINE.match(text)),  # place_line
-            is_menu_like(text, words, stops),   # menu_like
+            menu,                               # menu_like
             n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(text)),    # gallery_counter
             _is_list_item(text, n),             # list_item
             counts[key] if key else 1,          # repeats

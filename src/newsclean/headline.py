@@ -33,7 +33,11 @@ _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE["credit_markers"])
 
 def credit_position(text: str) -> int:
     """Index where a photo credit ('Снимка: ...') begins, or -1."""
-    lowered = text.casefold()
+    return credit_in_lowered(text.casefold())
+
+
+def credit_in_lowered(lowered: str) -> int:
+    """``credit_position`` of a text, given the text casefolded."""
     found = [at for at in (lowered.find(m) for m in _CREDIT_MARKERS) if at >= 0]
     return min(found) if found else -1
 
