@@ -26,6 +26,9 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 # The features as they were defined on one unit at a time.
 SENTENCE_END = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"'“”„»«’)\]]*$")
 INNER_SENTENCE = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"“”»)]*\s+[\"„“«]?\p{Lu}")
+NAV_SEPARATOR = regex.compile(r"\s(?:\||/|>|»|•|·)\s")
+LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
+NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
 EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
 
@@ -86,6 +89,36 @@ def test_each_position_of_the_joined_page_belongs_to_its_line():
     starts = line_starts(lines)
     assert [line_of(starts, p) for p in range(len(page))] == [page.count("\n", 0, p) for p in range(len(page))]
     assert line_starts([]) == []
+
+
+def plain_short_checks(text: str) -> tuple:
+    """agency_only, editor_initials, place_line, menu_like, gallery_counter, list_item"""
+    tokens = words_of(text)
+    n, stops = len(tokens), sum(1 for t in tokens if t.casefold() in features.STOPWORDS)
+    agency = features._AGENCY_MARK.match(text)
+    pieces = NAV_SEPARATOR.split(text)
+    menu = (len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces)) or (
+        n >= 4 and stops == 0 and all(t[:1].isupper() for t in tokens))
+    return (bool(agency and agency.group(1).casefold() in features._AGENCIES),
+            bool(features._EDITOR_INITIALS.match(text)),
+            bool(features._PLACE_LINE.match(text)) and n <= 3,
+            menu,
+            bool(features._GALLERY.match(text)),
+            (n <= 20 and bool(LIST_START.match(text))) or (n <= 8 and bool(NAME_VALUE.search(text))))
+
+
+SHORT = ["БТА", "(БГНЕС)", "Фокус", "/ИП/", "/ ИП, МК /", "СОФИЯ,", "Стара Загора,", "Снимка 3 от 12",
+         "СНИМКА 3/12", "1. ", "12) ", "– ", "• ", "Име: ", "Цена – ", " | ", " / ", " » ", " • ",
+         "\x1c|\x1c", "Спорт", "Новини", "Икономика", "За", "нас", "٣. "]
+short_lines = st.lists(st.sampled_from(SHORT + PIECES), max_size=8).map("".join)
+
+
+@SETTINGS
+@given(st.lists(short_lines, min_size=1, max_size=6))
+def test_the_short_checks_find_what_their_patterns_find(lines):
+    found = [(f.agency_only, f.editor_initials, f.place_line, f.menu_like, f.gallery_counter,
+              f.list_item) for f in measure_page(lines, NOW)]
+    assert found == [plain_short_checks(t) for t in lines]
 
 
 def plain_furniture(text: str, words: int):

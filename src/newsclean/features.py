@@ -18,6 +18,7 @@ the unit alone gives.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -51,8 +52,10 @@ _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _NAV_SEPARATOR = regex.compile(r"\s[|/>»•·]\s")
-# A separator and the rest of its line.
-_NAV_LINE = regex.compile(r"[^\S\n][|/>»•·][^\S\n][^\n]*")
+# A separator and the rest of its line: finds the lines that may hold a
+# separator (a plain ``re`` class scans fast; its spaces include all of
+# those of ``regex``).
+_NAV_LINE = re.compile(r"[^\S\n][|/>»•·][^\S\n][^\n]*")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
@@ -96,7 +99,21 @@ _SHORT_LINE_WORDS = 6
 _ALL_WHOLE = frozenset().union(*(f.whole for f in _FAMILIES))
 _ALL_STARTS = tuple(p for f in _FAMILIES for p in f.starts)
 _ALL_SHORT_STARTS = tuple(p for f in _FAMILIES for p in f.short_starts)
+assert all(_ALL_STARTS) and all(_ALL_SHORT_STARTS), "a phrase is never empty"
 _ALL_CONTAINS = tuple(p for f in _FAMILIES for p in f.contains)
+
+
+def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The phrases grouped by their first character: a line can start only
+    with those of its own first character."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+_STARTS_BY_FIRST = _by_first_character(_ALL_STARTS)
+_SHORT_STARTS_BY_FIRST = _by_first_character(_ALL_SHORT_STARTS)
 # The letters of every "whole" phrase: a line whose core is the phrase has
 # the same letters, as the core only drops what is not a letter.
 _WHOLE_LETTERS = frozenset(_NOT_LETTERS.sub("", p) for p in _ALL_WHOLE)
@@ -228,8 +245,10 @@ def _may_be_furniture(lowered: str, core: str | None, words: int,
                       contains: tuple[str, ...]) -> bool:
     """Whether any family could match: one test per kind of phrase."""
     return ((core is not None and core in _ALL_WHOLE)
-            or (words <= _STARTS_MAX_WORDS and lowered.startswith(_ALL_STARTS))
-            or (words <= _SHORT_LINE_WORDS and lowered.startswith(_ALL_SHORT_STARTS))
+            or (words <= _STARTS_MAX_WORDS
+                and lowered.startswith(_STARTS_BY_FIRST.get(lowered[:1], ())))
+            or (words <= _SHORT_LINE_WORDS
+                and lowered.startswith(_SHORT_STARTS_BY_FIRST.get(lowered[:1], ())))
             or any(map(lowered.__contains__, contains)))
 
 
@@ -262,7 +281,7 @@ def _is_list_item(text: str, words: int) -> bool:
                 and bool(_NAME_VALUE.search(text))))
 
 
-def lines_matching(pattern: regex.Pattern, page: str, starts: list[int]) -> set[int]:
+def lines_matching(pattern: re.Pattern, page: str, starts: list[int]) -> set[int]:
     """The lines of ``page`` (beginning at ``starts``) where ``pattern``
     matches; a pattern that runs on to the end of its line gives one match
     a line, however many a line holds."""

@@ -25,8 +25,12 @@ _LEADING_LABELS = regex.compile(
 _TRAILING_LABELS = regex.compile(
     rf"(?<!\s)(?:\s*(?:[:|\-–—+/]\s*)?[\[(]?(?:{_LABELS})[\])]?){{1,5}}\s*$"
 )
-# How a text that carries a trailing label ends (before trailing spaces).
+# How a text that carries a trailing label ends (before trailing spaces),
+# and the first and last characters that let a text hold a label at all.
 _LABEL_ENDINGS = tuple(l + close for l in _LABEL_WORDS for close in ("", "]", ")"))
+assert all(_LABEL_WORDS), "a headline label is never empty"
+_LABEL_FIRSTS = frozenset(l[0] for l in _LABEL_WORDS) | {"[", "("}
+_LABEL_LASTS = frozenset(e[-1] for e in _LABEL_ENDINGS)
 _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
 _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE["credit_markers"])
 
@@ -52,9 +56,12 @@ def may_hold_labels(text: str) -> bool:
     """Whether ``strip_labels`` could remove anything: a label (maybe in a
     bracket) must open the text or close it.  False means it returns
     ``text.strip()``."""
-    return (text.startswith(_LABEL_WORDS)
-            or (text[:1] in ("[", "(") and text.startswith(_LABEL_WORDS, 1))
-            or text.rstrip().endswith(_LABEL_ENDINGS))
+    if text[:1] in _LABEL_FIRSTS and (
+            text.startswith(_LABEL_WORDS)
+            or (text[:1] in ("[", "(") and text.startswith(_LABEL_WORDS, 1))):
+        return True
+    tail = text.rstrip()
+    return tail[-1:] in _LABEL_LASTS and tail.endswith(_LABEL_ENDINGS)
 
 
 def strip_labels(text: str) -> str:
