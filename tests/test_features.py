@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from newsclean import features
 from newsclean.features import (ends_a_sentence, inner_sentence_ends, line_key, line_of,
                                 line_starts, measure_page, words_of)
-from newsclean.headline import credit_position, may_hold_credit, may_hold_labels, strip_labels
+from newsclean.headline import credit_position, credit_positions, may_hold_labels, strip_labels
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -57,7 +57,7 @@ def plain_core(text: str) -> str:
 PIECES = [
     "Правителството", "прие", "днес", "бюджета", "Министър", "София", "България", "и", "на",
     "г.", "Св.", "И.", "ул.", "т.е.", "САЩ", "ОБНОВЕНА", "ВИДЕО", "НА ЖИВО", "[ВИДЕО]", "(СНИМКИ)",
-    "Снимка:", "Снимка -", "Фото:", "Коментари", "(12)", "12", "2025", "3.", "1)",
+    "Снимка:", "Снимка -", "Фото:", "СНИМКИ:", "Photo:", "Коментари", "(12)", "12", "2025", "3.", "1)",
     " ", " ", " ", "  ", ".", ". ", "!", "?", "…", "?!", "...", ",", ":", " - ", " – ", " | ", "/",
     "„", "“", "”", "\"", "'", "’", "«", "»", "(", ")", "[", "]",
     "\t", "\xa0", "\x1c", "\u0345", "ß", "İ", "\u0301",
@@ -188,10 +188,10 @@ def test_a_text_said_to_hold_no_label_is_only_trimmed_by_strip_labels(text):
 
 
 @SETTINGS
-@given(lines_of_pieces)
-def test_a_text_said_to_hold_no_credit_has_none(text):
-    if not may_hold_credit(text.casefold()):
-        assert credit_position(text) == -1
+@given(st.lists(lines_of_pieces, min_size=1, max_size=6))
+def test_credits_found_over_the_page_are_those_of_each_line(lines):
+    lowered = [t.casefold() for t in lines]
+    assert credit_positions("\n".join(lowered), line_starts(lowered)) == [credit_position(t) for t in lines]
 
 
 def test_casefolding_keeps_every_word_one_word_but_for_one_mark():

@@ -30,8 +30,7 @@ import regex
 
 from . import dates
 from .data import load
-from .headline import (credit_in_lowered, credit_position, may_hold_credit,
-                       may_hold_labels, strip_labels)
+from .headline import credit_position, credit_positions, may_hold_labels, strip_labels
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
 # Sentence marks, and what may close a sentence after its mark: at the end
@@ -328,10 +327,7 @@ def measure_page(texts: list[str], now: datetime) -> list[Features]:
     separated_lines = lines_matching(_NAV_LINE, page, starts)
     contains = tuple(p for p in _ALL_CONTAINS if p in folded_page)
     dated = dates.has_date_hint(page)
-    if may_hold_credit(folded_page):
-        credits = [credit_in_lowered(line) for line in lowered]
-    else:
-        credits = [-1] * len(texts)
+    credits = credit_positions(folded_page, line_starts(lowered))
     letters = [letters_of(w) for w in folded_words]
     keys = _shared_keys(texts, lowered, letters, credits)
     counts = Counter(k for k in keys if k)

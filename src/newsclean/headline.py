@@ -12,6 +12,9 @@ a photo credit ("Снимка: © Getty Images") and a " | Site name" suffix.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import regex
 
 from .data import load
@@ -33,23 +36,27 @@ _LABEL_FIRSTS = frozenset(l[0] for l in _LABEL_WORDS) | {"[", "("}
 _LABEL_LASTS = frozenset(e[-1] for e in _LABEL_ENDINGS)
 _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
 _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE["credit_markers"])
+assert all(m and "\n" not in m for m in _CREDIT_MARKERS), "a credit marker is on one line"
+# The first credit marker of a line and the rest of that line.
+_CREDIT_TO_LINE_END = re.compile("(?:" + "|".join(map(re.escape, _CREDIT_MARKERS)) + ")[^\n]*")
 
 
 def credit_position(text: str) -> int:
     """Index where a photo credit ('Снимка: ...') begins, or -1."""
-    return credit_in_lowered(text.casefold())
-
-
-def credit_in_lowered(lowered: str) -> int:
-    """``credit_position`` of a text, given the text casefolded."""
+    lowered = text.casefold()
     found = [at for at in (lowered.find(m) for m in _CREDIT_MARKERS) if at >= 0]
     return min(found) if found else -1
 
 
-def may_hold_credit(lowered: str) -> bool:
-    """Whether a casefolded text holds a photo credit marker; without one,
-    ``credit_position`` of any part of it is -1."""
-    return any(map(lowered.__contains__, _CREDIT_MARKERS))
+def credit_positions(lowered_page: str, starts: list[int]) -> list[int]:
+    """``credit_position`` of every line of a page, given the page
+    casefolded and where its lines start: one scan finds the first marker
+    of each line."""
+    found = [-1] * len(starts)
+    for match in _CREDIT_TO_LINE_END.finditer(lowered_page):
+        line = bisect_right(starts, match.start()) - 1
+        found[line] = match.start() - starts[line]
+    return found
 
 
 def may_hold_labels(text: str) -> bool:
