@@ -250,6 +250,21 @@ def _may_be_furniture(lowered: str, core: str | None, words: int,
             or any(map(lowered.__contains__, contains)))
 
 
+def _furniture(lowered: str, letters: str, words: int,
+               contains: tuple[str, ...]) -> tuple[Family | None, bool]:
+    """``furniture_family`` of a line, tried only when some phrase may
+    match; ``contains`` are the "contains" phrases present on the page."""
+    core = _core(lowered) if letters in _WHOLE_LETTERS else None
+    if _may_be_furniture(lowered, core, words, contains):
+        return furniture_family(lowered, core, words)
+    return None, False
+
+
+def _is_agency(text: str) -> bool:
+    agency = _AGENCY_MARK.match(text)
+    return bool(agency and agency.group(1).casefold() in _AGENCIES)
+
+
 def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
     """Menus and breadcrumbs: items of a few words between separators, or a
     row of capitalised words without a single function word.  ``separated``
@@ -323,47 +338,38 @@ def measure_page(texts: list[str], now: datetime) -> list[Features]:
     else:
         words_per_line = folded_words
     inner = inner_sentence_ends(page, starts)
-    separated_lines = lines_matching(_NAV_LINE, page, starts)
+    separated = lines_matching(_NAV_LINE, page, starts)
     contains = tuple(p for p in _ALL_CONTAINS if p in folded_page)
     dated = dates.has_date_hint(page)
     credits = credit_positions(folded_page, line_starts(lowered))
     letters = [letters_of(w) for w in folded_words]
     keys = _shared_keys(texts, lowered, letters, credits)
     counts = Counter(k for k in keys if k)
-    last = len(texts) - 1
-    result = []
-    for i, text in enumerate(texts):
-        words = words_per_line[i]
-        n = len(words)
-        stops = sum(map(STOPWORDS.__contains__, words))
-        found = tuple(dates.find_dates(text, now)) if dated else ()
-        core = _core(lowered[i]) if letters[i] in _WHOLE_LETTERS else None
-        if _may_be_furniture(lowered[i], core, n, contains):
-            family, by_phrase_inside = furniture_family(lowered[i], core, n)
-        else:
-            family, by_phrase_inside = None, False
-        agency = _AGENCY_MARK.match(text) if n == 1 else None
-        separated = i in separated_lines
-        menu = (separated or (n >= 4 and stops == 0)) and _menu_like(text, separated, n, stops)
-        key = keys[i]
-        result.append(Features(
-            n,                                  # words
-            stops / n if n else 0.0,            # stop_ratio
-            ends_a_sentence(text),              # ends_sentence
-            inner[i] + 1,                       # sentences
-            family,                             # furniture
-            by_phrase_inside,                   # furniture_by_phrase_inside
-            found,                              # date_candidates
-            bool(found) and _date_dominant(text, found),               # date_dominant
-            credits[i],                         # credit_at
-            bool(agency and agency.group(1).casefold() in _AGENCIES),  # agency_only
-            text[:1] == "/" and bool(_EDITOR_INITIALS.match(text)),    # editor_initials
-            n <= 3 and text[-1:] == "," and bool(_PLACE_LINE.match(text)),  # place_line
-            menu,                               # menu_like
-            n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(text)),    # gallery_counter
-            _is_list_item(text, n),             # list_item
-            counts[key] if key else 1,          # repeats
-            bool(key) and i > 0 and keys[i - 1] == key,      # same_as_previous
-            bool(key) and i < last and keys[i + 1] == key,   # same_as_next
-        ))
-    return result
+    n_words = [len(w) for w in words_per_line]
+    stops = [sum(map(STOPWORDS.__contains__, w)) for w in words_per_line]
+    found = [tuple(dates.find_dates(t, now)) for t in texts] if dated else [()] * len(texts)
+    furniture = [_furniture(line, letters[i], n_words[i], contains) for i, line in enumerate(lowered)]
+    # One column a feature, in the order of the fields of Features.
+    return list(map(Features._make, zip(
+        n_words,                                                        # words
+        [s / n if n else 0.0 for s, n in zip(stops, n_words)],          # stop_ratio
+        map(ends_a_sentence, texts),                                    # ends_sentence
+        [count + 1 for count in inner],                                 # sentences
+        [family for family, _ in furniture],                            # furniture
+        [inside for _, inside in furniture],                            # furniture_by_phrase_inside
+        found,                                                          # date_candidates
+        [bool(f) and _date_dominant(t, f) for t, f in zip(texts, found)],  # date_dominant
+        credits,                                                        # credit_at
+        [n == 1 and _is_agency(t) for t, n in zip(texts, n_words)],     # agency_only
+        [t[:1] == "/" and bool(_EDITOR_INITIALS.match(t)) for t in texts],  # editor_initials
+        [n <= 3 and t[-1:] == "," and bool(_PLACE_LINE.match(t))        # place_line
+         for t, n in zip(texts, n_words)],
+        [(i in separated or (n >= 4 and s == 0)) and _menu_like(t, i in separated, n, s)
+         for i, (t, n, s) in enumerate(zip(texts, n_words, stops))],   # menu_like
+        [n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(t))            # gallery_counter
+         for t, n in zip(texts, n_words)],
+        map(_is_list_item, texts, n_words),                             # list_item
+        [counts[k] if k else 1 for k in keys],                          # repeats
+        [bool(k) and k == before for k, before in zip(keys, [None, *keys])],    # same_as_previous
+        [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],  # same_as_next
+    )))
