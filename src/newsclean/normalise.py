@@ -36,7 +36,6 @@ _TAG = regex.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 # A named entity without its semicolon ("&bdquo "); html.unescape decodes
 # only the few that HTML allows so ("&amp", "&copy").
 _BARE_ENTITY = regex.compile(r"&([A-Za-z][A-Za-z0-9]{1,31})(?![A-Za-z0-9;])")
-_SPACE_RUN = regex.compile(r" {2,}")
 
 
 def _character_table() -> dict[int, str | None]:
@@ -113,7 +112,9 @@ def _translated(match: re.Match) -> str:
 
 def clean_lines(text: str) -> str:
     """Runs of spaces folded (a run never spans lines), every line trimmed."""
-    return "\n".join(line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))
+    while "  " in text:  # each pass halves every run: faster than a regex
+        text = text.replace("  ", " ")
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def join_drop_caps(text: str) -> str:
