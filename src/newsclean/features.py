@@ -250,14 +250,18 @@ def _may_be_furniture(lowered: str, core: str | None, words: int,
             or any(map(lowered.__contains__, contains)))
 
 
-def _furniture(lowered: str, letters: str, words: int,
+_NOT_FURNITURE: tuple[Family | None, bool] = (None, False)
+
+
+def _furniture(lowered: str, may_be_whole: bool, words: int,
                contains: tuple[str, ...]) -> tuple[Family | None, bool]:
     """``furniture_family`` of a line, tried only when some phrase may
-    match; ``contains`` are the "contains" phrases present on the page."""
-    core = _core(lowered) if letters in _WHOLE_LETTERS else None
+    match.  ``may_be_whole``: whether the line has the letters of a "whole"
+    phrase; ``contains``: the "contains" phrases present on the page."""
+    core = _core(lowered) if may_be_whole else None
     if _may_be_furniture(lowered, core, words, contains):
         return furniture_family(lowered, core, words)
-    return None, False
+    return _NOT_FURNITURE
 
 
 def _is_agency(text: str) -> bool:
@@ -301,19 +305,79 @@ def lines_matching(pattern: re.Pattern, page: str, starts: list[int]) -> set[int
     return {line_of(starts, m.start()) for m in pattern.finditer(page)}
 
 
-def _shared_keys(texts: list[str], lowered: list[str], letters: list[str],
+def _counts(words: list[str]) -> tuple[int, int, int, bool]:
+    """From the casefolded words of a line: how many words and stopwords it
+    has, the hash of its letters, and whether they are the letters of a
+    "whole" phrase.  The words are dropped at once (a page of 50 MB has
+    millions of them)."""
+    letters = letters_of(words)
+    return (len(words), sum(map(STOPWORDS.__contains__, words)), hash(letters),
+            letters in _WHOLE_LETTERS)
+
+
+def _shared_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
                  credits: list[int]) -> list[str | None]:
     """``line_key`` of each line whose key another line may share; None
     for the others.  Two lines with one key have the same letters (a key
     keeps every letter of what it is taken from), so a line whose letters
-    no other line has has a key of its own, and its key is not needed."""
+    (hashed: two other letters with one hash only cost a needless key) no
+    other line has has a key of its own, and its key is not needed."""
     cut = {i: line_key(t) for i, t in enumerate(texts) if credits[i] > 0 or may_hold_labels(t)}
-    key_letters = [_NOT_LETTERS.sub("", cut[i]) if i in cut else letters[i] for i in range(len(texts))]
+    key_letters = [hash(_NOT_LETTERS.sub("", cut[i])) if i in cut else letter_hashes[i]
+                   for i in range(len(texts))]
     seen = Counter(key_letters)
     return [None if seen[key_letters[i]] < 2
             else cut[i] if i in cut
             else " ".join(_KEY_WORD.findall(lowered[i]))
             for i in range(len(texts))]
+
+
+class _PageScan(NamedTuple):
+    inner: list[int]        # sentence ends inside each line
+    separated: set[int]     # the lines that may hold a menu separator
+    dated: bool             # whether any line may hold a date
+    odd_mark: bool          # whether the page holds U+0345 (see measure_page)
+
+
+def _scan_page(texts: list[str]) -> _PageScan:
+    """What scans of the page's lines joined find.  The joined text lives
+    only here: a page may be 50 MB."""
+    page = "\n".join(texts)
+    if page.count("\n") != len(texts) - 1:
+        raise ValueError("a unit holds a line break")
+    starts = line_starts(texts)
+    return _PageScan(inner_sentence_ends(page, starts), lines_matching(_NAV_LINE, page, starts),
+                     dates.has_date_hint(page), "\u0345" in page)
+
+
+class _WordColumns(NamedTuple):
+    words: list[int]
+    stops: list[int]
+    credits: list[int]
+    keys: list[str | None]      # see _shared_keys
+    furniture: list[tuple[Family | None, bool]]
+
+
+def _word_columns(texts: list[str], odd_mark: bool) -> _WordColumns:
+    """The features read from the casefolded lines.  These live only here
+    (a page may be 50 MB), and are casefolded one by one: casefold takes a
+    scratch buffer of 12 bytes a character of its text."""
+    lowered = [text.casefold() for text in texts]
+    folded = "\n".join(lowered)
+    contains = tuple(p for p in _ALL_CONTAINS if p in folded)
+    credits = credit_positions(folded, line_starts(lowered))
+    del folded
+    # The words of a lowered line are the lowered words of the line
+    # (casefolding keeps every word one word), but for U+0345, a mark that
+    # casefolds to a letter and so may make a word more.
+    words, stops, letter_hashes, may_be_whole = map(
+        list, zip(*(_counts(_WORD.findall(line)) for line in lowered)))
+    if odd_mark:
+        words, stops, _, _ = map(list, zip(*(_counts([w.casefold() for w in _WORD.findall(t)])
+                                             for t in texts)))
+    return _WordColumns(words, stops, credits, _shared_keys(texts, lowered, letter_hashes, credits),
+                        [_furniture(line, may_be_whole[i], words[i], contains)
+                         for i, line in enumerate(lowered)])
 
 
 def measure_page(texts: list[str], now: datetime) -> list[Features]:
@@ -323,32 +387,10 @@ def measure_page(texts: list[str], now: datetime) -> list[Features]:
     lines: none may hold a line break."""
     if not texts:
         return []
-    page = "\n".join(texts)
-    if page.count("\n") != len(texts) - 1:
-        raise ValueError("a unit holds a line break")
-    starts = line_starts(texts)
-    folded_page = page.casefold()
-    lowered = folded_page.split("\n")
-    # The words of a lowered line are the lowered words of the line
-    # (casefolding keeps every word one word), but for U+0345, a mark that
-    # casefolds to a letter and so may make a word more.
-    folded_words = [_WORD.findall(line) for line in lowered]
-    if "\u0345" in page:
-        words_per_line = [[w.casefold() for w in _WORD.findall(t)] for t in texts]
-    else:
-        words_per_line = folded_words
-    inner = inner_sentence_ends(page, starts)
-    separated = lines_matching(_NAV_LINE, page, starts)
-    contains = tuple(p for p in _ALL_CONTAINS if p in folded_page)
-    dated = dates.has_date_hint(page)
-    credits = credit_positions(folded_page, line_starts(lowered))
-    letters = [letters_of(w) for w in folded_words]
-    keys = _shared_keys(texts, lowered, letters, credits)
+    inner, separated, dated, odd_mark = _scan_page(texts)
+    n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark)
     counts = Counter(k for k in keys if k)
-    n_words = [len(w) for w in words_per_line]
-    stops = [sum(map(STOPWORDS.__contains__, w)) for w in words_per_line]
     found = [tuple(dates.find_dates(t, now)) for t in texts] if dated else [()] * len(texts)
-    furniture = [_furniture(line, letters[i], n_words[i], contains) for i, line in enumerate(lowered)]
     # One column a feature, in the order of the fields of Features.
     return list(map(Features._make, zip(
         n_words,                                                        # words
