@@ -7,14 +7,16 @@ page prints twice, lines a page prints again and again).  Nothing here knows
 any particular site.
 
 A page has a few dozen units, most of them plain prose, so the cost is in
-calling the same checks once per unit.  ``measure_page`` therefore looks at
-the page as one text (its units joined by line breaks) where it can: one
-search finds every sentence boundary, one casefold serves every unit, the
-cores of the short units are cut in one pass, and a phrase that is nowhere
-on the page is not looked for in its units.  Checks that only a few units
-can pass are tried after a cheap necessary condition (a first character,
-a word count).  Every such shortcut gives exactly what the plain check on
-the unit alone gives.
+calling the same checks once per unit.  ``measure_page`` therefore scans
+the page as one text (its units joined by line breaks) with patterns that
+never cross a line: one search finds every sentence boundary, one every
+credit marker, one every line that may hold a menu separator; a phrase or a
+date hint that is nowhere on the page is not looked for in its units.
+Checks that only a few units can pass run after a cheap necessary condition
+(a first or last character, a word count, the letters of the line), and a
+line key is taken only for lines that may share it.  Every shortcut gives
+exactly what the plain check on the unit alone gives (tests/test_features.py
+compares them).
 """
 from __future__ import annotations
 
@@ -319,9 +321,10 @@ def _shared_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
                  credits: list[int]) -> list[str | None]:
     """``line_key`` of each line whose key another line may share; None
     for the others.  Two lines with one key have the same letters (a key
-    keeps every letter of what it is taken from), so a line whose letters
-    (hashed: two other letters with one hash only cost a needless key) no
-    other line has has a key of its own, and its key is not needed."""
+    keeps every letter of what it is taken from): when no other line has a
+    line's letters, no other line has its key, and the key is not needed.
+    Letters are compared by hash; two lines whose letters differ but share
+    a hash only get a key that was not needed."""
     cut = {i: line_key(t) for i, t in enumerate(texts) if credits[i] > 0 or may_hold_labels(t)}
     key_letters = [hash(_NOT_LETTERS.sub("", cut[i])) if i in cut else letter_hashes[i]
                    for i in range(len(texts))]
