@@ -54,12 +54,12 @@ def bulgarian_score(text: str) -> float:
     return (letters + bigrams + pairs) / (3 * non_ascii)
 
 
-# For a quick lower bound on the Cyrillic letters of a text: in
-# windows-1251 the bytes 0xC0-0xFF are А-Я and а-я, and ASCII letters are
-# the only ASCII letters.
+# Bytes to delete from a text encoded in windows-1251 to count its А-я
+# (the bytes 0xC0-0xFF), and to count its ASCII characters that are not
+# letters.
 _BELOW_CYRILLIC = bytes(range(0xC0))
-_NOT_ASCII_NON_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1)) \
-    + bytes(range(0x80, 0x100))
+_ALL_BUT_ASCII_NON_LETTERS = (bytes(range(ord("A"), ord("Z") + 1))
+                              + bytes(range(ord("a"), ord("z") + 1)) + bytes(range(0x80, 0x100)))
 
 
 def _mostly_cyrillic(sample: str) -> bool:
@@ -69,7 +69,7 @@ def _mostly_cyrillic(sample: str) -> bool:
     byte counts at the speed of the codecs."""
     encoded = sample.encode("cp1251", "ignore")
     cyrillic = len(encoded.translate(None, _BELOW_CYRILLIC))
-    at_most_letters = len(sample) - len(encoded.translate(None, _NOT_ASCII_NON_LETTERS))
+    at_most_letters = len(sample) - len(encoded.translate(None, _ALL_BUT_ASCII_NON_LETTERS))
     return cyrillic > 0 and cyrillic >= _MIN_CYRILLIC_SHARE * at_most_letters
 
 
