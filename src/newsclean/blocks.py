@@ -12,7 +12,7 @@ next begins with a lowercase letter.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -20,8 +20,7 @@ _ENDS_OPEN = regex.compile(r"[\p{L},;\-–]$")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     index: int
     text: str
     group: int
@@ -29,7 +28,9 @@ class Unit:
 
 
 def _continues(previous: str, line: str) -> bool:
-    return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(line))
+    """Whether ``line`` continues ``previous`` (neither holds a line break;
+    so the open end is the last character)."""
+    return bool(_STARTS_LOWER.match(line) and _ENDS_OPEN.match(previous, len(previous) - 1))
 
 
 def split_units(text: str) -> list[Unit]:

@@ -5,31 +5,60 @@ function words, capitals and digits, date and time patterns, phrase families
 of page furniture (``data/boilerplate_bg.toml``), and repetition (the title a
 page prints twice, lines a page prints again and again).  Nothing here knows
 any particular site.
+
+A page has a few dozen units, most of them plain prose, so the cost is in
+calling the same checks once per unit.  ``measure_page`` therefore scans
+the page as one text (its units joined by line breaks) with patterns that
+never cross a line: one search finds every sentence boundary, one every
+credit marker, one every line that may hold a menu separator; a phrase or a
+date hint that is nowhere on the page is not looked for in its units.
+Checks that only a few units can pass run after a cheap necessary condition
+(a first or last character, a word count, the letters of the line), and a
+line key is taken only for lines that may share it.  Every shortcut gives
+exactly what the plain check on the unit alone gives (tests/test_features.py
+compares them).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import accumulate
+from typing import NamedTuple
 
 import regex
 
 from . import dates
 from .data import load
-from .headline import credit_position, strip_labels
+from .headline import credit_position, credit_positions, may_hold_labels, strip_labels
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
-_SENTENCE_END = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"'“”„»«’)\]]*$")
-_INNER_SENTENCE = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"“”»)]*\s+[\"„“«]?\p{Lu}")
-_EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
+# Sentence marks, and what may close a sentence after its mark: at the end
+# of a unit, and before the next sentence inside it.
+_MARKS = ".!?…"
+_END_CLOSERS = "\"'“”„»«’)]"
+# A sentence boundary inside a unit: a mark, closing quotes or brackets,
+# spaces, then a capital (maybe after an opening quote).  Never crosses a
+# line break, so it can run over a whole page.
+_INNER_BOUNDARY = regex.compile(r"[.!?…][\"“”»)]*[^\S\n]+[\"„“«]?\p{Lu}")
+# The run of non-space characters that ends where the match is asked to end.
+_RUN_BEFORE = regex.compile(r"(?r)\S*")
 _COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
+_EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
 _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$")
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_NAV_SEPARATOR = regex.compile(r"\s(?:\||/|>|»|•|·)\s")
+_NAV_SEPARATOR = regex.compile(r"\s[|/>»•·]\s")
+# A separator character and the rest of its line: finds the lines that may
+# hold a separator (a plain ``re`` character class scans fast).
+_NAV_LINE = re.compile(r"[|/>»•·][^\n]*")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
+_NAME_VALUE_CHARS = "–-:"
 
 _LANGUAGE = load("language_bg")
 _PAGE = load("page_bg")
@@ -40,6 +69,8 @@ _AGENCIES = frozenset(a.casefold() for a in _PAGE["agencies"])
 _GALLERY = regex.compile(
     r"^(?:" + "|".join(_PAGE["gallery_words"]) + r")\s+\d{1,3}\s*(?:от|/)\s*\d{1,3}$", regex.I
 )
+# "Снимка 3 от 12": the gallery word's words and "от" at most.
+_GALLERY_MAX_WORDS = max(len(_WORD.findall(w)) for w in _PAGE["gallery_words"]) + 1
 
 
 @dataclass(frozen=True)
@@ -64,10 +95,33 @@ _STARTS_MAX_WORDS = 25
 # Lines this short are furniture when they start with a "short_starts"
 # phrase ("Още от региона") or merely contain a "contains" phrase.
 _SHORT_LINE_WORDS = 6
+# Every phrase of every family, to tell at once that a line has none.
+_ALL_WHOLE = frozenset().union(*(f.whole for f in _FAMILIES))
+_ALL_STARTS = tuple(p for f in _FAMILIES for p in f.starts)
+_ALL_SHORT_STARTS = tuple(p for f in _FAMILIES for p in f.short_starts)
+assert all(_ALL_STARTS) and all(_ALL_SHORT_STARTS), "a phrase is never empty"
+_ALL_CONTAINS = tuple(p for f in _FAMILIES for p in f.contains)
 
 
-@dataclass(frozen=True)
-class Features:
+def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The phrases grouped by their first character: a line can start only
+    with those of its own first character."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+_STARTS_BY_FIRST = _by_first_character(_ALL_STARTS)
+_SHORT_STARTS_BY_FIRST = _by_first_character(_ALL_SHORT_STARTS)
+# The letters of every "whole" phrase: a line whose core is the phrase has
+# the same letters, as the core only drops what is not a letter.
+_WHOLE_LETTERS = frozenset(_NOT_LETTERS.sub("", p) for p in _ALL_WHOLE)
+
+
+class Features(NamedTuple):
+    """What ``measure_page`` finds about one unit (a tuple: a page makes
+    one per unit, and building a tuple is the cheapest)."""
     words: int
     stop_ratio: float
     ends_sentence: bool
@@ -101,15 +155,82 @@ def line_key(text: str) -> str:
     return " ".join(_KEY_WORD.findall(strip_labels(text).casefold()))
 
 
-def furniture_family(text: str, words: int) -> tuple[Family | None, bool]:
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each line begins in ``"\\n".join(lines)``."""
+    return [0, *accumulate(len(line) + 1 for line in lines[:-1])] if lines else []
+
+
+def line_of(starts: list[int], position: int) -> int:
+    """The line holding ``position`` of the joined text (``starts`` from
+    ``line_starts``)."""
+    return bisect_right(starts, position) - 1
+
+
+def _mark_ends_sentence(word: str, mark: str) -> bool:
+    """Whether ``mark`` after ``word`` ends a sentence: a full stop after an
+    abbreviation or an initial ("г.", "Св.", "И.") does not; "!", "?" and
+    "…" always do."""
+    if mark != ".":
+        return True
+    word = word.lstrip("(\"„“«").casefold()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether the text ends a sentence: its last run of non-space
+    characters ends in a sentence mark, then only closing quotes or
+    brackets, and the mark ends a sentence after the word before it."""
+    body = text.rstrip(_END_CLOSERS)
+    if not body or body[-1] not in _MARKS:
+        return False
+    mark_at = len(body) - 1
+    word_at = _RUN_BEFORE.match(text, 0, mark_at).start()
+    return _mark_ends_sentence(text[word_at:mark_at], body[-1])
+
+
+def inner_sentence_ends(page: str, starts: list[int]) -> list[int]:
+    """For each line of ``page`` (lines begin at ``starts``), how many
+    sentences end inside it, before a next sentence on the same line.
+
+    The boundary is looked for from the start of the word that carries the
+    mark, and the search goes on after the capital that follows, so the
+    word of that capital never carries a counted mark itself ("Да. Не. Може."
+    holds one inner end, not two)."""
+    counts = [0] * len(starts)
+    searched_to = 0
+    for m in _INNER_BOUNDARY.finditer(page):
+        mark_at = m.start()
+        word_at = _RUN_BEFORE.match(page, 0, mark_at).start()
+        if word_at < searched_to:
+            continue
+        searched_to = m.end()
+        if _mark_ends_sentence(page[word_at:mark_at], page[mark_at]):
+            counts[line_of(starts, mark_at)] += 1
+    return counts
+
+
+def letters_of(words: list[str]) -> str:
+    """The letters of a line in order, from its words (every letter of a
+    line is in one of its words)."""
+    joined = "".join(words)
+    return joined if joined.isalpha() else _NOT_LETTERS.sub("", joined)
+
+
+def _core(lowered: str) -> str:
+    """The lowercased line without counters ("(12)"), without punctuation
+    and digits at its edges, its spaces folded: what a "whole" phrase must
+    equal."""
+    return " ".join(_EDGE_JUNK.sub("", _COUNTER.sub(" ", lowered)).split())
+
+
+def furniture_family(lowered: str, core: str | None, words: int) -> tuple[Family | None, bool]:
     """The phrase family of page furniture this line belongs to, if any, and
     whether only a phrase inside a long line matched (a weak sign: prose
-    may mention cookies or social networks)."""
-    lowered = text.casefold()
-    core = _EDGE_JUNK.sub("", _COUNTER.sub(" ", lowered)).strip()
-    core = " ".join(core.split())
+    may mention cookies or social networks).  ``lowered`` is the casefolded
+    line, ``core`` its ``_core`` (None when its letters are those of no
+    "whole" phrase)."""
     for family in _FAMILIES:
-        if core in family.whole:
+        if core is not None and core in family.whole:
             return family, False
         if words <= _STARTS_MAX_WORDS and lowered.startswith(family.starts):
             return family, False
@@ -120,34 +241,48 @@ def furniture_family(text: str, words: int) -> tuple[Family | None, bool]:
     return None, False
 
 
-def is_menu_like(text: str, tokens: list[str], stops: int) -> bool:
+def _may_be_furniture(lowered: str, core: str | None, words: int,
+                      contains: tuple[str, ...]) -> bool:
+    """Whether any family could match: one test per kind of phrase."""
+    return ((core is not None and core in _ALL_WHOLE)
+            or (words <= _STARTS_MAX_WORDS
+                and lowered.startswith(_STARTS_BY_FIRST.get(lowered[:1], ())))
+            or (words <= _SHORT_LINE_WORDS
+                and lowered.startswith(_SHORT_STARTS_BY_FIRST.get(lowered[:1], ())))
+            or any(map(lowered.__contains__, contains)))
+
+
+_NOT_FURNITURE: tuple[Family | None, bool] = (None, False)
+
+
+def _furniture(lowered: str, may_be_whole: bool, words: int,
+               contains: tuple[str, ...]) -> tuple[Family | None, bool]:
+    """``furniture_family`` of a line, tried only when some phrase may
+    match.  ``may_be_whole``: whether the line has the letters of a "whole"
+    phrase; ``contains``: the "contains" phrases present on the page."""
+    core = _core(lowered) if may_be_whole else None
+    if _may_be_furniture(lowered, core, words, contains):
+        return furniture_family(lowered, core, words)
+    return _NOT_FURNITURE
+
+
+def _is_agency(text: str) -> bool:
+    agency = _AGENCY_MARK.match(text)
+    return bool(agency and agency.group(1).casefold() in _AGENCIES)
+
+
+def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
     """Menus and breadcrumbs: items of a few words between separators, or a
-    row of capitalised words without a single function word."""
-    pieces = _NAV_SEPARATOR.split(text)
-    if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces):
-        return True
-    return len(tokens) >= 4 and stops == 0 and all(t[:1].isupper() for t in tokens)
-
-
-def _ends_a_sentence(match: regex.Match) -> bool:
-    """A full stop after an abbreviation or an initial ("г.", "Св.", "И.")
-    does not end a sentence; "!", "?" and "…" always do."""
-    if match.group(2) != ".":
-        return True
-    word = match.group(1).lstrip("(\"„“«").casefold()
-    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
-
-
-def sentence_ends(text: str) -> tuple[bool, int]:
-    """Whether the text ends a sentence, and how many sentences it holds."""
-    end = _SENTENCE_END.search(text)
-    inner = sum(1 for m in _INNER_SENTENCE.finditer(text) if _ends_a_sentence(m))
-    return bool(end and _ends_a_sentence(end)), inner + 1
+    row of capitalised words without a single function word.  ``separated``
+    tells whether the text holds a separator at all."""
+    if separated:
+        pieces = _NAV_SEPARATOR.split(text)
+        if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces):
+            return True
+    return words >= 4 and stops == 0 and all(t[:1].isupper() for t in words_of(text))
 
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
-    if not found:
-        return False
     rest, last = [], 0
     for cand in found:
         rest.append(text[last:cand.start])
@@ -157,50 +292,129 @@ def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     return len(leftover) <= 3
 
 
-def measure(text: str, now: datetime | None) -> Features:
-    tokens = words_of(text)
-    n = len(tokens)
-    stops = sum(1 for t in tokens if t.casefold() in STOPWORDS)
-    found = tuple(dates.find_dates(text, now))
-    agency = _AGENCY_MARK.match(text)
-    ends_sentence, sentences = sentence_ends(text)
-    family, by_phrase_inside = furniture_family(text, n)
-    return Features(
-        words=n,
-        stop_ratio=stops / n if n else 0.0,
-        ends_sentence=ends_sentence,
-        sentences=sentences,
-        furniture=family,
-        furniture_by_phrase_inside=by_phrase_inside,
-        date_candidates=found,
-        date_dominant=_date_dominant(text, found),
-        credit_at=credit_position(text),
-        agency_only=bool(agency and agency.group(1).casefold() in _AGENCIES),
-        editor_initials=bool(_EDITOR_INITIALS.match(text)),
-        place_line=bool(_PLACE_LINE.match(text)) and n <= 3,
-        menu_like=is_menu_like(text, tokens, stops),
-        gallery_counter=bool(_GALLERY.match(text)),
-        list_item=(n <= 20 and bool(_LIST_START.match(text))) or (n <= 8 and bool(_NAME_VALUE.search(text))),
-        repeats=1,
-        same_as_previous=False,
-        same_as_next=False,
-    )
+def _is_list_item(text: str, words: int) -> bool:
+    """Starts like a list entry (a number or a bullet, never a letter), or
+    is short and holds a "name – value" or "name: value" pair."""
+    return ((words <= 20 and not text[:1].isalpha() and bool(_LIST_START.match(text)))
+            or (words <= 8 and any(map(text.__contains__, _NAME_VALUE_CHARS))
+                and bool(_NAME_VALUE.search(text))))
+
+
+def lines_matching(pattern: re.Pattern, page: str, starts: list[int]) -> set[int]:
+    """The lines of ``page`` (beginning at ``starts``) where ``pattern``
+    matches; a pattern that runs on to the end of its line gives one match
+    a line, however many a line holds."""
+    return {line_of(starts, m.start()) for m in pattern.finditer(page)}
+
+
+def _counts(words: list[str]) -> tuple[int, int, int, bool]:
+    """From the casefolded words of a line: how many words and stopwords it
+    has, the hash of its letters, and whether they are the letters of a
+    "whole" phrase.  The words are dropped at once (a page of 50 MB has
+    millions of them)."""
+    letters = letters_of(words)
+    return (len(words), sum(map(STOPWORDS.__contains__, words)), hash(letters),
+            letters in _WHOLE_LETTERS)
+
+
+def _shared_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
+                 credits: list[int]) -> list[str | None]:
+    """``line_key`` of each line whose key another line may share; None
+    for the others.  Two lines with one key have the same letters (a key
+    keeps every letter of what it is taken from): when no other line has a
+    line's letters, no other line has its key, and the key is not needed.
+    Letters are compared by hash; two lines whose letters differ but share
+    a hash only get a key that was not needed."""
+    cut = {i: line_key(t) for i, t in enumerate(texts) if credits[i] > 0 or may_hold_labels(t)}
+    key_letters = [hash(_NOT_LETTERS.sub("", cut[i])) if i in cut else letter_hashes[i]
+                   for i in range(len(texts))]
+    seen = Counter(key_letters)
+    return [None if seen[key_letters[i]] < 2
+            else cut[i] if i in cut
+            else " ".join(_KEY_WORD.findall(lowered[i]))
+            for i in range(len(texts))]
+
+
+class _PageScan(NamedTuple):
+    inner: list[int]        # sentence ends inside each line
+    separated: set[int]     # the lines that may hold a menu separator
+    dated: bool             # whether any line may hold a date
+    odd_mark: bool          # whether the page holds U+0345 (see measure_page)
+
+
+def _scan_page(texts: list[str]) -> _PageScan:
+    """What scans of the page's lines joined find.  The joined text lives
+    only here: a page may be 50 MB."""
+    page = "\n".join(texts)
+    if page.count("\n") != len(texts) - 1:
+        raise ValueError("a unit holds a line break")
+    starts = line_starts(texts)
+    return _PageScan(inner_sentence_ends(page, starts), lines_matching(_NAV_LINE, page, starts),
+                     dates.has_date_hint(page), "\u0345" in page)
+
+
+class _WordColumns(NamedTuple):
+    words: list[int]
+    stops: list[int]
+    credits: list[int]
+    keys: list[str | None]      # see _shared_keys
+    furniture: list[tuple[Family | None, bool]]
+
+
+def _word_columns(texts: list[str], odd_mark: bool) -> _WordColumns:
+    """The features read from the casefolded lines.  These live only here
+    (a page may be 50 MB), and are casefolded one by one: casefold takes a
+    scratch buffer of 12 bytes a character of its text."""
+    lowered = [text.casefold() for text in texts]
+    folded = "\n".join(lowered)
+    contains = tuple(p for p in _ALL_CONTAINS if p in folded)
+    credits = credit_positions(folded, line_starts(lowered))
+    del folded
+    # The words of a lowered line are the lowered words of the line
+    # (casefolding keeps every word one word), but for U+0345, a mark that
+    # casefolds to a letter and so may make a word more.
+    words, stops, letter_hashes, may_be_whole = map(
+        list, zip(*(_counts(_WORD.findall(line)) for line in lowered)))
+    if odd_mark:
+        words, stops, _, _ = map(list, zip(*(_counts([w.casefold() for w in _WORD.findall(t)])
+                                             for t in texts)))
+    return _WordColumns(words, stops, credits, _shared_keys(texts, lowered, letter_hashes, credits),
+                        [_furniture(line, may_be_whole[i], words[i], contains)
+                         for i, line in enumerate(lowered)])
 
 
 def measure_page(texts: list[str], now: datetime) -> list[Features]:
     """Features of every unit, with the repetition features filled in.
     ``now`` places relative times ("Преди 2 часа") so they are seen as
-    times; the caller decides whether their values may be used."""
-    keys = [line_key(t) for t in texts]
+    times; the caller decides whether their values may be used.  Units are
+    lines: none may hold a line break."""
+    if not texts:
+        return []
+    inner, separated, dated, odd_mark = _scan_page(texts)
+    n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark)
     counts = Counter(k for k in keys if k)
-    result = []
-    for i, text in enumerate(texts):
-        f = measure(text, now)
-        key = keys[i]
-        result.append(replace(
-            f,
-            repeats=counts[key] if key else 1,
-            same_as_previous=bool(key) and i > 0 and keys[i - 1] == key,
-            same_as_next=bool(key) and i + 1 < len(keys) and keys[i + 1] == key,
-        ))
-    return result
+    found = [tuple(dates.find_dates(t, now)) for t in texts] if dated else [()] * len(texts)
+    # One column a feature, in the order of the fields of Features.
+    return list(map(Features._make, zip(
+        n_words,                                                        # words
+        [s / n if n else 0.0 for s, n in zip(stops, n_words)],          # stop_ratio
+        map(ends_a_sentence, texts),                                    # ends_sentence
+        [count + 1 for count in inner],                                 # sentences
+        [family for family, _ in furniture],                            # furniture
+        [inside for _, inside in furniture],                            # furniture_by_phrase_inside
+        found,                                                          # date_candidates
+        [bool(f) and _date_dominant(t, f) for t, f in zip(texts, found)],  # date_dominant
+        credits,                                                        # credit_at
+        [n == 1 and _is_agency(t) for t, n in zip(texts, n_words)],     # agency_only
+        [t[:1] == "/" and bool(_EDITOR_INITIALS.match(t)) for t in texts],  # editor_initials
+        [n <= 3 and t[-1:] == "," and bool(_PLACE_LINE.match(t))        # place_line
+         for t, n in zip(texts, n_words)],
+        [(i in separated or (n >= 4 and s == 0)) and _menu_like(t, i in separated, n, s)
+         for i, (t, n, s) in enumerate(zip(texts, n_words, stops))],   # menu_like
+        [n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(t))            # gallery_counter
+         for t, n in zip(texts, n_words)],
+        map(_is_list_item, texts, n_words),                             # list_item
+        [counts[k] if k else 1 for k in keys],                          # repeats
+        [bool(k) and k == before for k, before in zip(keys, [None, *keys])],    # same_as_previous
+        [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],  # same_as_next
+    )))

@@ -17,6 +17,7 @@ rather than searched for to the end of the text from every opening.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from html.entities import html5 as _NAMED_ENTITIES
 
@@ -24,6 +25,7 @@ import regex
 
 from .data import load
 
+_LINE_BREAK_CHARS = ("\r", "\x85", "\u2028", "\u2029")
 _LINE_BREAK = regex.compile(r"\r\n?|[\x85\u2028\u2029]")
 _SCRIPT_STYLE = regex.compile(
     r"<(script|style)\b[^<>]*>(?:(?!</?\1\b).)*+</\1\s*>", regex.I | regex.S
@@ -34,7 +36,6 @@ _TAG = regex.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 # A named entity without its semicolon ("&bdquo "); html.unescape decodes
 # only the few that HTML allows so ("&amp", "&copy").
 _BARE_ENTITY = regex.compile(r"&([A-Za-z][A-Za-z0-9]{1,31})(?![A-Za-z0-9;])")
-_SPACE_RUN = regex.compile(r" {2,}")
 
 
 def _character_table() -> dict[int, str | None]:
@@ -57,6 +58,22 @@ def _character_table() -> dict[int, str | None]:
 
 
 _CHARACTERS = _character_table()
+
+
+def _changed_characters(table: dict[int, str | None]) -> re.Pattern:
+    """A run of the characters ``table`` changes.  Most pages hold none or
+    a few, so finding them beats translating every character.  A plain
+    ``re`` class: it scans several times faster than ``regex``."""
+    ranges: list[list[int]] = []
+    for code in sorted(c for c, new in table.items() if new != chr(c)):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+
+
+_CHANGED = _changed_characters(_CHARACTERS)
 
 
 def _drop_cap_pattern() -> regex.Pattern:
@@ -86,12 +103,18 @@ def _bare_entity(match: regex.Match) -> str:
 
 def plain_characters(text: str) -> str:
     """Plain spaces for every kind of space; no control or format characters."""
-    return text.translate(_CHARACTERS)
+    return _CHANGED.sub(_translated, text)
 
 
-def clean_line(line: str) -> str:
-    """Runs of spaces folded, edges trimmed."""
-    return _SPACE_RUN.sub(" ", line).strip()
+def _translated(match: re.Match) -> str:
+    return match.group().translate(_CHARACTERS)
+
+
+def clean_lines(text: str) -> str:
+    """Runs of spaces folded (a run never spans lines), every line trimmed."""
+    while "  " in text:  # each pass halves every run: faster than a regex
+        text = text.replace("  ", " ")
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def join_drop_caps(text: str) -> str:
@@ -101,9 +124,9 @@ def join_drop_caps(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    text = _LINE_BREAK.sub("\n", text)
+    if any(map(text.__contains__, _LINE_BREAK_CHARS)):
+        text = _LINE_BREAK.sub("\n", text)
     text = plain_characters(strip_html(text))
     text = unicodedata.normalize("NFC", text)
-    text = "\n".join(clean_line(line) for line in text.split("\n"))
-    return join_drop_caps(text)
+    return join_drop_caps(clean_lines(text))
 
