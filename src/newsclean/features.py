@@ -52,10 +52,10 @@ _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_NAV_SEPARATOR = regex.compile(r"\s[|/>»•·]\s")
+_NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 # A separator character and the rest of its line: finds the lines that may
 # hold a separator (a plain ``re`` character class scans fast).
-_NAV_LINE = re.compile(r"[|/>»•·][^\n]*")
+_NAV_LINE = re.compile(r"[|/>»›•·][^\n]*")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
