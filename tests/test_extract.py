@@ -367,8 +367,3 @@ def test_a_lone_time_or_agency_mark_under_the_headline_is_no_caption():
     record = newsclean.extract(page("Фермерите протестират край Русе", "04:37", "(БНА)", "12.03.2025 10:15", *ARTICLE))
     assert record.captions == []
 
-
-def test_breadcrumb_with_single_angle_quotes_is_not_the_headline():
-    title = "Кардиолози: инфарктът при жените често се разпознава късно"
-    record = newsclean.extract(page("Начало › Здраве › От други медии", title, "14.02.2025", *ARTICLE))
-    assert record.headline == title

@@ -222,3 +222,8 @@ def test_casefolding_keeps_every_word_one_word_but_for_one_mark():
 def test_units_with_a_line_break_are_refused():
     with pytest.raises(ValueError):
         measure_page(["one\ntwo"], now=None)
+
+
+def test_breadcrumb_separated_by_single_angle_quotes_is_a_menu():
+    feats = measure_page(["Начало › Здраве › От други медии", "Начало » Новини » Регионални"], datetime(2026, 11, 22))
+    assert [f.menu_like for f in feats] == [True, True]
