@@ -26,7 +26,7 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 # The features as they were defined on one unit at a time.
 SENTENCE_END = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"'“”„»«’)\]]*$")
 INNER_SENTENCE = regex.compile(r"(?<!\S)(\S*?)([.!?…])[\"“”»)]*\s+[\"„“«]?\p{Lu}")
-NAV_SEPARATOR = regex.compile(r"\s(?:\||/|>|»|•|·)\s")
+NAV_SEPARATOR = regex.compile(r"\s(?:\||/|>|»|›|•|·)\s")
 LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
@@ -98,7 +98,8 @@ def plain_short_checks(text: str) -> tuple:
     agency = features._AGENCY_MARK.match(text)
     pieces = NAV_SEPARATOR.split(text)
     menu = (len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces)) or (
-        n >= 4 and stops == 0 and all(t[:1].isupper() for t in tokens))
+        n >= 4 and stops == 0 and not any(c.isdigit() or c == "(" for c in text)
+        and all(t[:1].isupper() for t in tokens))
     return (bool(agency and agency.group(1).casefold() in features._AGENCIES),
             bool(features._EDITOR_INITIALS.match(text)),
             bool(features._PLACE_LINE.match(text)) and n <= 3,
@@ -227,3 +228,9 @@ def test_units_with_a_line_break_are_refused():
 def test_breadcrumb_separated_by_single_angle_quotes_is_a_menu():
     feats = measure_page(["Начало › Здраве › От други медии", "Начало » Новини » Регионални"], datetime(2026, 11, 22))
     assert [f.menu_like for f in feats] == [True, True]
+
+
+def test_schedule_and_result_rows_are_not_menus_but_a_row_of_section_names_is():
+    rows = ["15:00 Странджа (Средец) - Балканец (Троян)", "Сокол (Казанлък) - Вихър (Стара Загора) 2:1",
+            "Начало България Свят Икономика Спорт Култура"]
+    assert [f.menu_like for f in measure_page(rows, datetime(2026, 11, 22))] == [False, False, True]

@@ -56,6 +56,7 @@ _NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 # A separator character and the rest of its line: finds the lines that may
 # hold a separator (a plain ``re`` character class scans fast).
 _NAV_LINE = re.compile(r"[|/>»›•·][^\n]*")
+_HAS_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
@@ -273,13 +274,15 @@ def _is_agency(text: str) -> bool:
 
 def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
     """Menus and breadcrumbs: items of a few words between separators, or a
-    row of capitalised words without a single function word.  ``separated``
+    row of capitalised words without a single function word, a digit or a
+    bracket (a schedule's "17:30 Скит (Нови пазар) - Лозенец" is no menu).  ``separated``
     tells whether the text holds a separator at all."""
     if separated:
         pieces = _NAV_SEPARATOR.split(text)
         if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces):
             return True
-    return words >= 4 and stops == 0 and all(t[:1].isupper() for t in words_of(text))
+    return (words >= 4 and stops == 0 and not _HAS_DIGIT_OR_BRACKET.search(text)
+            and all(t[:1].isupper() for t in words_of(text)))
 
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
