@@ -1,4 +1,5 @@
 """The fast paths of normalisation give what the plain definitions give."""
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,3 +21,17 @@ def test_only_the_characters_the_table_changes_are_changed(text):
 def test_spaces_are_folded_and_lines_trimmed_as_line_by_line(text):
     folded = "\n".join(regex.sub(" {2,}", " ", line).strip() for line in text.split("\n"))
     assert normalise.clean_lines(text) == folded
+
+
+@pytest.mark.parametrize(("raw", "joined"), [
+    ("Р уският премиер", "Руският премиер"),
+    ("П ървите хладни утрини", "Първите хладни утрини"),
+    ("К огато преди три години", "Когато преди три години"),   # a one-letter capital, a known word
+    ("В понеделник сутринта", "В понеделник сутринта"),        # a one-letter word stays apart
+    ("И още нещо", "И още нещо"),
+    ("Т\nодор Кехайов става в четири", "Тодор Кехайов става в четири"),  # capital alone on its line
+    ("К\n\nметът на общината", "Кметът на общината"),          # ... with a blank line after it
+    ("Сподели\nи коментирай", "Сподели\nи коментирай"),        # a whole word is no drop cap
+])
+def test_drop_caps_are_joined_to_their_word(raw, joined):
+    assert normalise.normalise(raw) == joined

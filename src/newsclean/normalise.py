@@ -76,14 +76,25 @@ def _changed_characters(table: dict[int, str | None]) -> re.Pattern:
 _CHANGED = _changed_characters(_CHARACTERS)
 
 
-def _drop_cap_pattern() -> regex.Pattern:
-    whole_words = "".join(load("language_bg")["one_letter_words"])
-    return regex.compile(
-        rf"^(?![{whole_words}] )([А-Я]) ([а-яѝ]{{2,}})", regex.M
-    )
+_LANGUAGE = load("language_bg")
+_ONE_LETTER_WORDS = frozenset(_LANGUAGE["one_letter_words"])
+_STOPWORDS = frozenset(_LANGUAGE["stopwords"])
+# A capital split from the rest of its word at the start of a line: by a
+# space ("Р уският"), or alone on its line, maybe with a blank line after
+# it ("Т" / "одор Кехайов ...").
+_DROP_CAP = regex.compile(r"^([А-Я])(?: |\n\n?)([а-яѝ]{2,})", regex.M)
 
 
-_DROP_CAP = _drop_cap_pattern()
+def _joined_drop_cap(match: regex.Match) -> str:
+    """The capital and its word joined again, unless, split by a space, the
+    capital is a one-letter word ("В понеделник", "И още") and the joined
+    word is not a known word ("Когато" is).  A capital alone on its line is
+    always a drop cap."""
+    capital, rest = match.group(1), match.group(2)
+    split_by_space = match.group()[1] == " "
+    if split_by_space and capital in _ONE_LETTER_WORDS and (capital + rest).casefold() not in _STOPWORDS:
+        return match.group()
+    return capital + rest
 
 
 def strip_html(text: str) -> str:
@@ -118,9 +129,9 @@ def clean_lines(text: str) -> str:
 
 
 def join_drop_caps(text: str) -> str:
-    """'Р уският' -> 'Руският' at the start of a line, unless the capital is a
-    one-letter Bulgarian word ('В понеделник')."""
-    return _DROP_CAP.sub(r"\1\2", text)
+    """'Р уският' -> 'Руският', 'Т' alone on its line then 'одор' -> 'Тодор',
+    at the start of a line (see ``_joined_drop_cap``)."""
+    return _DROP_CAP.sub(_joined_drop_cap, text)
 
 
 def normalise(text: str) -> str:
