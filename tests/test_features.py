@@ -130,7 +130,8 @@ def plain_furniture(text: str, words: int):
             return family.name, False
         if any(c in lowered for c in family.contains):
             return family.name, words > 6
-    return None, False
+    toolbar = features.toolbar_family(lowered) if 2 <= words <= 8 else None
+    return (toolbar.name if toolbar else None), False
 
 
 FURNITURE = sorted({p for f in features._FAMILIES
@@ -234,3 +235,17 @@ def test_schedule_and_result_rows_are_not_menus_but_a_row_of_section_names_is():
     rows = ["15:00 Странджа (Средец) - Балканец (Троян)", "Сокол (Казанлък) - Вихър (Стара Загора) 2:1",
             "Начало България Свят Икономика Спорт Култура"]
     assert [f.menu_like for f in measure_page(rows, datetime(2026, 11, 22))] == [False, False, True]
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("Отпечатай А+ А-", "share and comments"),
+    ("Търсене Вход Регистрация", "login and forms"),
+    ("Приемам всички Само необходимите Настройки", "login and forms"),
+    ("Версия за слабовиждащи | Размер на шрифта: А А+ А++", "share and comments"),
+    ("Подкрепи ни Бюлетин", "promos and follow us"),
+    ("Вход в историята на града", None),          # a title that starts like a login link
+    ("Сподели мнението си с нас", None),
+])
+def test_a_row_of_furniture_phrases_is_furniture(line, family):
+    found = measure_page([line], NOW)[0].furniture
+    assert (found.name if found else None) == family

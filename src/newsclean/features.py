@@ -117,6 +117,14 @@ _STARTS_BY_FIRST = _by_first_character(_ALL_STARTS)
 _SHORT_STARTS_BY_FIRST = _by_first_character(_ALL_SHORT_STARTS)
 # The letters of every "whole" phrase: a line whose core is the phrase has
 # the same letters, as the core only drops what is not a letter.
+# Rows of furniture phrases: each "whole" phrase and the first family
+# holding it, the first words of those phrases, and what may stand around
+# a phrase in such a row.
+_WHOLE_FAMILY = {p: f for f in reversed(_FAMILIES) for p in f.whole}
+_WHOLE_FIRST_WORDS = frozenset(p.split()[0] for p in _WHOLE_FAMILY if p.split())
+_WHOLE_MAX_TOKENS = max((len(p.split()) for p in _WHOLE_FAMILY), default=1)
+_TOOLBAR_PUNCTUATION = ":|•·/,.…"
+_TOOLBAR_MIN_WORDS, _TOOLBAR_MAX_WORDS = 2, 8
 _WHOLE_LETTERS = frozenset(_NOT_LETTERS.sub("", p) for p in _ALL_WHOLE)
 
 
@@ -259,12 +267,37 @@ _NOT_FURNITURE: tuple[Family | None, bool] = (None, False)
 def _furniture(lowered: str, may_be_whole: bool, words: int,
                contains: tuple[str, ...]) -> tuple[Family | None, bool]:
     """``furniture_family`` of a line, tried only when some phrase may
-    match.  ``may_be_whole``: whether the line has the letters of a "whole"
-    phrase; ``contains``: the "contains" phrases present on the page."""
+    match, else ``toolbar_family``.  ``may_be_whole``: whether the line has
+    the letters of a "whole" phrase; ``contains``: the "contains" phrases
+    present on the page."""
     core = _core(lowered) if may_be_whole else None
     if _may_be_furniture(lowered, core, words, contains):
-        return furniture_family(lowered, core, words)
+        found = furniture_family(lowered, core, words)
+        if found[0] is not None:
+            return found
+    if _TOOLBAR_MIN_WORDS <= words <= _TOOLBAR_MAX_WORDS:
+        return toolbar_family(lowered), False
     return _NOT_FURNITURE
+
+
+def toolbar_family(lowered: str) -> Family | None:
+    """A row of furniture phrases ("Отпечатай А+ А-", "Търсене Вход
+    Регистрация", "Приемам всички Само необходимите Настройки"): the family
+    of its first phrase when the casefolded line is nothing but "whole"
+    phrases, longest first, between spaces and separators."""
+    tokens = [t for t in (raw.strip(_TOOLBAR_PUNCTUATION) for raw in lowered.split()) if t]
+    if not tokens or tokens[0] not in _WHOLE_FIRST_WORDS:
+        return None
+    first, i = None, 0
+    while i < len(tokens):
+        for size in range(min(_WHOLE_MAX_TOKENS, len(tokens) - i), 0, -1):
+            family = _WHOLE_FAMILY.get(" ".join(tokens[i:i + size]))
+            if family is not None:
+                first, i = first or family, i + size
+                break
+        else:
+            return None
+    return first
 
 
 def _is_agency(text: str) -> bool:
