@@ -130,7 +130,7 @@ def plain_furniture(text: str, words: int):
             return family.name, False
         if any(c in lowered for c in family.contains):
             return family.name, words > 6
-    toolbar = features.toolbar_family(lowered) if 2 <= words <= 8 else None
+    toolbar = features.toolbar_family(lowered) if 2 <= words <= 10 else None
     return (toolbar.name if toolbar else None), False
 
 

@@ -124,7 +124,7 @@ _WHOLE_FAMILY = {p: f for f in reversed(_FAMILIES) for p in f.whole}
 _WHOLE_FIRST_WORDS = frozenset(p.split()[0] for p in _WHOLE_FAMILY if p.split())
 _WHOLE_MAX_TOKENS = max((len(p.split()) for p in _WHOLE_FAMILY), default=1)
 _TOOLBAR_PUNCTUATION = ":|•·/,.…"
-_TOOLBAR_MIN_WORDS, _TOOLBAR_MAX_WORDS = 2, 8
+_TOOLBAR_MIN_WORDS, _TOOLBAR_MAX_WORDS = 2, 10
 _WHOLE_LETTERS = frozenset(_NOT_LETTERS.sub("", p) for p in _ALL_WHOLE)
 
 
