@@ -382,3 +382,9 @@ def test_schedule_of_matches_under_a_lead_paragraph_is_body():
     assert record.headline == title
     assert record.published == "2025-01-17T12:00:00+02:00"
     assert record.body == "\n\n".join([lead, *schedule])
+
+
+def test_title_under_a_capitalised_photo_label_is_the_headline_not_a_credit():
+    record = newsclean.extract(page("СНИМКИ: Футболистът Кристиян Динев се ожени за приятелката си в Пловдив",
+                                    "21 юни 2025, 19:45", *ARTICLE, "Снимки: Facebook"))
+    assert record.headline == "Футболистът Кристиян Динев се ожени за приятелката си в Пловдив"

@@ -66,6 +66,9 @@ _INLINE_BOX_REACH = 5
 _STANDFIRST_MIN_WORDS = 15
 _CAPTION_MAX_WORDS = 20
 _CAPTION_MIN_WORDS = 3
+# "Снимка: Красимир Петров/БНА" is a credit; "СНИМКИ: Футболистът ... се
+# ожени" is a title with a label.
+_CREDIT_MAX_WORDS = 8
 _MIN_TEASER_PAIRS = 3
 _TEASER_SUMMARY_MAX_WORDS = 45
 _MIN_POSTS = 3
@@ -102,10 +105,11 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return CRAWLER, "crawler's date line"
     if f.editor_initials:
         return BOILERPLATE, "editor initials: the article ends here"
-    if f.furniture is not None and not f.furniture_by_phrase_inside:
+    labelled_title = _title_with_credit_label(unit, f)
+    if f.furniture is not None and not f.furniture_by_phrase_inside and not labelled_title:
         label = BOILERPLATE if f.furniture.role == "section" else FURNITURE
         return label, f"{f.furniture.role} furniture: {f.furniture.name}"
-    if f.credit_at == 0:
+    if f.credit_at == 0 and not labelled_title:
         return FURNITURE, "photo credit alone"
     if f.gallery_counter:
         return FURNITURE, "gallery counter"
@@ -124,6 +128,12 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
     if f.menu_like:
         return BOILERPLATE, "menu or breadcrumb"
     return TEXT, f"{f.words} words, stopwords {f.stop_ratio:.2f}, sentence end {f.ends_sentence}"
+
+
+def _title_with_credit_label(unit: Unit, f: Features) -> bool:
+    """"СНИМКИ: Футболистът ... се ожени" is a title under a label in capitals,
+    not a photo credit ("Снимки: Иван Петров")."""
+    return f.credit_at == 0 and f.words > _CREDIT_MAX_WORDS and unit.text[:2].isupper()
 
 
 def text_weight(f: Features) -> float:
