@@ -46,7 +46,10 @@ def plain_ends_sentence(text: str) -> bool:
 
 
 def plain_inner_ends(text: str) -> int:
-    return sum(1 for m in INNER_SENTENCE.finditer(text) if plain_sentence_mark(m))
+    """Sentence marks inside a line; a number opening the line ("1. Текст")
+    is a list number, not a sentence."""
+    return sum(1 for m in INNER_SENTENCE.finditer(text)
+               if plain_sentence_mark(m) and not (m.start(1) == 0 and m.group(1).isdigit()))
 
 
 def plain_core(text: str) -> str:
@@ -76,6 +79,11 @@ def test_the_end_of_a_unit_is_read_as_the_plain_pattern_reads_it(text):
 def test_sentence_ends_found_over_the_page_fall_on_the_right_unit(lines):
     page = "\n".join(lines)
     assert inner_sentence_ends(page, line_starts(lines)) == [plain_inner_ends(t) for t in lines]
+
+
+def test_a_list_number_opening_a_line_is_no_sentence_end():
+    lines = ["1. Дебютният роман на Калина Петрунова", "През 2024. Тогава започна всичко."]
+    assert inner_sentence_ends("\n".join(lines), line_starts(lines)) == [0, 1]
 
 
 def test_a_word_after_a_counted_boundary_carries_no_boundary_of_its_own():

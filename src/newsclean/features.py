@@ -213,7 +213,10 @@ def inner_sentence_ends(page: str, starts: list[int]) -> list[int]:
         if word_at < searched_to:
             continue
         searched_to = m.end()
-        if _mark_ends_sentence(page[word_at:mark_at], page[mark_at]):
+        word = page[word_at:mark_at]
+        if word.isdigit() and (word_at == 0 or page[word_at - 1] == "\n"):
+            continue  # "1. Дебютният роман ...": a list number, not a sentence
+        if _mark_ends_sentence(word, page[mark_at]):
             counts[line_of(starts, mark_at)] += 1
     return counts
 
