@@ -257,3 +257,13 @@ def test_schedule_and_result_rows_are_not_menus_but_a_row_of_section_names_is():
 def test_a_row_of_furniture_phrases_is_furniture(line, family):
     found = measure_page([line], NOW)[0].furniture
     assert (found.name if found else None) == family
+
+
+@pytest.mark.parametrize(("line", "dominant"), [
+    ("14.02.2025, 09:05 ч. | Източник: Морски лекарски вестник", True),
+    ("3.9.2025 г. | Автор: Мила Арсова | Време за четене: 9 мин.", True),
+    ("Правителството прие бюджета на 12.03.2025 | след дълъг дебат в парламента днес", False),
+    ("На 12.03.2025 правителството прие бюджета след дълъг дебат.", False),
+])
+def test_a_packed_meta_line_of_a_date_and_labelled_fields_is_mostly_a_date(line, dominant):
+    assert measure_page([line], NOW)[0].date_dominant is dominant

@@ -57,6 +57,9 @@ _NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 # hold a separator (a plain ``re`` character class scans fast).
 _NAV_LINE = re.compile(r"[|/>»›•·][^\n]*")
 _HAS_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
+# Fields of a packed meta line, and a field that is a label and its value.
+_FIELD_SEPARATOR = regex.compile(r"\s[|•·]\s")
+_LABELLED_FIELD = regex.compile(r"\s*\p{L}+(?:\s\p{L}+){0,2}:\s")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
@@ -322,13 +325,23 @@ def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
 
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
+    """Mostly a date: at most three words besides the dates and dateline
+    words, or a packed meta line whose fields are a date and labelled
+    fields ("14.02.2025, 09:05 ч. | Източник: Морски лекарски вестник")."""
     rest, last = [], 0
     for cand in found:
         rest.append(text[last:cand.start])
         last = cand.end
     rest.append(text[last:])
     leftover = [w for w in words_of(" ".join(rest)) if w.casefold() not in _DATELINE_WORDS]
-    return len(leftover) <= 3
+    if len(leftover) <= 3:
+        return True
+    bounds = [0, *(i for m in _FIELD_SEPARATOR.finditer(text) for i in m.span()), len(text)]
+    fields = list(zip(bounds[::2], bounds[1::2]))
+    return len(fields) >= 2 and all(
+        any(lo <= c.start < hi for c in found) or _LABELLED_FIELD.match(text, lo, hi)
+        or len(words_of(text[lo:hi])) <= 3
+        for lo, hi in fields)
 
 
 def _is_list_item(text: str, words: int) -> bool:
