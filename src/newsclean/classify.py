@@ -55,6 +55,7 @@ _LIST_ITEM_WEIGHT = 3.0
 _UNIT_COST = 6.0
 _MIN_ARTICLE_WEIGHT = 12.0
 _TEASER_DISCOUNT = 0.5
+_RELATED_DISCOUNT = 0.25
 _HEADER_REACH = 12
 _PROMO_FAMILY = "promos and follow us"
 _RELATED_FAMILY = "related and most read"
@@ -219,6 +220,15 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
     )
 
 
+def _under_related_heading(page: Page, start: int) -> bool:
+    """The nearest wall above the run is a related-list heading ("Още по
+    темата", "Най-четени"): what follows such a heading is teasers."""
+    j = start - 1
+    while j >= 0 and page.labels[j] not in _WALLS:
+        j -= 1
+    return j >= 0 and _is_wall_of(page, j, _RELATED_FAMILY)
+
+
 def _teaser_list(page: Page, start: int, end: int) -> bool:
     """A run of at least _MIN_TEASER_PAIRS short summaries, each under its
     own title (the first title may sit just above the run): teasers never
@@ -254,6 +264,8 @@ def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
     for k, (start, end, total) in enumerate(runs):
         teaser = _teaser_shaped(page, start, end) or _teaser_list(page, start, end)
         score = total * (_TEASER_DISCOUNT if teaser else 1.0)
+        if _under_related_heading(page, start):
+            score *= _RELATED_DISCOUNT
         if score > best[2]:
             best, best_k = (start, end, score, teaser), k
     if best_k < 0:
