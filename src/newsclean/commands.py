@@ -8,15 +8,14 @@ from pathlib import Path
 
 import click
 
-from .decode import NotText
-from .inputs import InputError, iter_inputs, read_bytes
+from .inputs import InputError, read_bytes
 
 
 @click.command("explain")
 @click.argument("path")
 def explain_command(path: str) -> None:
     """Show every block of FILE with its label and the reason for it."""
-    from .decode import decode
+    from .decode import NotText, decode
     from .pipeline import explain
 
     try:
