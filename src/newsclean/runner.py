@@ -210,14 +210,17 @@ def _listing(prefix: str, relative: str, pattern: str | None, skip_folder: tuple
         elif not pattern or fnmatch(entry.name, pattern):
             keyed.append((entry.name, entry))
     keyed.sort(key=lambda pair: pair[0])
-    files = [prefix + name for name, _ in keyed if not name.endswith("/")]
-    folder = Folder(tuple(files[:SAMPLE_FILES])) if len(files) >= MIN_FILES else None
-    del files
+    folder = _folder([prefix + name for name, _ in keyed if not name.endswith("/")])
     for name, entry in keyed:
         if name.endswith("/"):
             yield _Subfolder(prefix + name, relative + name)
         else:
             yield _input(prefix + name, relative + name, _entry_stat(entry), folder)
+
+
+def _folder(files: list[str]) -> Folder | None:
+    """The template group of a folder's files, if there are enough of them."""
+    return Folder(tuple(files[:SAMPLE_FILES])) if len(files) >= MIN_FILES else None
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -317,22 +320,25 @@ def ready(task: Task, learn: Callable[[Folder], frozenset[str]]) -> Task:
 
 def sample_keys(paths: list[str], max_bytes: int) -> tuple[int, Counter[str]]:
     """How many of ``paths`` are pages of text, and how many of those hold
-    each line key; files that cannot be read as text are no page."""
+    each line key."""
     pages, counts = 0, Counter()
     for path in paths:
-        text = _page_text(path, max_bytes)
-        if text is not None:
+        keys = _page_keys(path, max_bytes)
+        if keys is not None:
             pages += 1
-            counts.update(page_keys(text))
+            counts.update(keys)
     return pages, counts
 
 
-def _page_text(path: str, max_bytes: int) -> str | None:
+def _page_keys(path: str, max_bytes: int) -> set[str] | None:
+    """The page's line keys; None for a file that is no page of text: too
+    large, unreadable, binary, or tripping a bug (its own extraction will
+    report what is wrong with it)."""
     try:
         if os.stat(path).st_size > max_bytes:
             return None
-        return decode(read_bytes(path)).text
-    except (OSError, InputError, NotText):
+        return page_keys(decode(read_bytes(path)).text)
+    except Exception:
         return None
 
 
