@@ -188,39 +188,48 @@ def _walk(top: str, pattern: str | None, skip_folder: tuple[int, int] | None,
 
 def _listing(prefix: str, relative: str, pattern: str | None, skip_folder: tuple[int, int] | None,
              recursive: bool) -> Iterator[Input | _Subfolder]:
-    """One folder's files and subfolders in the order of their full paths:
-    a subfolder sorts as its name and a "/", where its files' paths sort.
+    """One folder's files and subfolders in the order of their full paths.
     A folder that cannot be listed is one input that fails.
 
-    Paths are joined as ``os.path.join`` would, by hand: it is the hot loop
-    of a re-run over unchanged files.
+    Only names are kept while the folder's entries are handed out, the
+    lightest a listing can be.  Paths are joined as ``os.path.join`` would,
+    by hand: it is the hot loop of a re-run over unchanged files.
     """
     try:
         with os.scandir(prefix) as listing:
-            entries = [entry for entry in listing if not entry.name.startswith(".")]
+            names = sorted(filter(None, (_sort_name(entry, pattern, skip_folder, recursive) for entry in listing)))
     except OSError as exc:
         yield Input(prefix.rstrip("/") or prefix, relative, None, None, None,
                     error=f"cannot list this folder: {_reason(exc)}")
         return
-    keyed = []
-    for entry in entries:
-        if _is_folder(entry):
-            if recursive and not entry.is_symlink() and (skip_folder is None or identity(entry) != skip_folder):
-                keyed.append((entry.name + "/", entry))
-        elif not pattern or fnmatch(entry.name, pattern):
-            keyed.append((entry.name, entry))
-    keyed.sort(key=lambda pair: pair[0])
-    folder = _folder([prefix + name for name, _ in keyed if not name.endswith("/")])
-    for name, entry in keyed:
+    folder = _folder(prefix, names)
+    for name in names:
         if name.endswith("/"):
             yield _Subfolder(prefix + name, relative + name)
         else:
-            yield _input(prefix + name, relative + name, _entry_stat(entry), folder)
+            yield _input(prefix + name, relative + name, _stat(prefix + name), folder)
 
 
-def _folder(files: list[str]) -> Folder | None:
-    """The template group of a folder's files, if there are enough of them."""
-    return Folder(tuple(files[:SAMPLE_FILES])) if len(files) >= MIN_FILES else None
+def _sort_name(entry: os.DirEntry, pattern: str | None, skip_folder: tuple[int, int] | None,
+               recursive: bool) -> str | None:
+    """The entry's name as it sorts among the paths: a subfolder's with a
+    "/" after it, where its files' paths sort.  None for what is neither
+    walked nor taken: hidden names, links to folders, the output folder,
+    files ``pattern`` does not match."""
+    name = entry.name
+    if name.startswith("."):
+        return None
+    if _is_folder(entry):
+        walked = recursive and not entry.is_symlink() and (skip_folder is None or identity(entry) != skip_folder)
+        return name + "/" if walked else None
+    return name if not pattern or fnmatch(name, pattern) else None
+
+
+def _folder(prefix: str, names: list[str]) -> Folder | None:
+    """The template group of a folder's files, if it holds at least MIN_FILES."""
+    files = (name for name in names if not name.endswith("/"))
+    sample = tuple(prefix + name for name in islice(files, SAMPLE_FILES))
+    return Folder(sample) if len(sample) >= MIN_FILES else None
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -228,13 +237,6 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return entry.is_dir()
     except OSError:
         return False
-
-
-def _entry_stat(entry: os.DirEntry) -> os.stat_result | None:
-    try:
-        return entry.stat()
-    except OSError:
-        return None
 
 
 def identity(path: str | os.DirEntry) -> tuple[int, int] | None:
