@@ -2,7 +2,9 @@
 
 Builds N small files (100 per folder) in a temporary folder, runs
 ``newsclean extract DIR -o OUT`` once to do them all, then times the same
-command again, which must skip every file, and prints the seconds.
+command again, which must skip every file, and prints the seconds.  Both
+runs also report their peak memory (the largest process of the run), which
+should not depend on N: compare ``-n 1000`` with the default.
 
     python benchmarks/rerun.py            # 100,000 files
     python benchmarks/rerun.py -n 20000 --jobs 2
@@ -31,10 +33,16 @@ def build(folder: str, count: int) -> None:
             handle.write(PAGE.format(i=i))
 
 
-def timed_run(command: list[str]) -> float:
+def timed_run(command: list[str]) -> tuple[float, float]:
+    """Seconds and peak RSS in MB of the command's largest process."""
     started = time.perf_counter()
-    subprocess.run(command, check=True)
-    return time.perf_counter() - started
+    child = subprocess.Popen(command)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    return seconds, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -47,10 +55,10 @@ def main() -> None:
         build(inputs, args.files)
         command = [sys.executable, "-c", "from newsclean.cli import main; main()",
                    "extract", inputs, "-o", output, "--jobs", str(args.jobs), "--quiet"]
-        first = timed_run(command)
-        print(f"first run: {args.files} files in {first:.1f} s", file=sys.stderr)
-        rerun = timed_run(command)
-        print(f"re-run over {args.files} unchanged files: {rerun:.2f} s", file=sys.stderr)
+        first, first_mb = timed_run(command)
+        print(f"first run: {args.files} files in {first:.1f} s, peak {first_mb:.0f} MB", file=sys.stderr)
+        rerun, rerun_mb = timed_run(command)
+        print(f"re-run over {args.files} unchanged files: {rerun:.2f} s, peak {rerun_mb:.0f} MB", file=sys.stderr)
         print(f"{rerun:.2f}")
 
 

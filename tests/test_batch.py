@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newsclean import runner
 from newsclean.cli import main
 from newsclean.inputs import iter_inputs
 from newsclean.progress import Reporter
-from newsclean.runner import collect_inputs, process
+from newsclean.runner import process, walk_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-c", "from newsclean.cli import main; main()"]
@@ -46,6 +47,10 @@ def write_pages(folder: Path, names: list[str]) -> None:
 
 def extract(*args, input=None):
     return CliRunner().invoke(main, ["extract", *map(str, args)], input=input)
+
+
+def records_of(stdout: str) -> dict[str, dict]:
+    return {record["source"]: record for record in map(json.loads, stdout.splitlines())}
 
 
 def counts(stderr: str) -> tuple[int, int, int, int]:
@@ -93,7 +98,136 @@ def test_the_walk_finds_what_iter_inputs_finds_in_the_same_order(tmp_path):
     (tmp_path / "link").symlink_to(tmp_path / "b", target_is_directory=True)
     paths = [str(tmp_path), str(tmp_path / "e.html"), "-"]
     for pattern in (None, "*.txt"):
-        assert [i.source for i in collect_inputs(paths, pattern)] == list(iter_inputs(paths, pattern))
+        assert [i.source for i in walk_inputs(paths, pattern)] == list(iter_inputs(paths, pattern))
+
+
+# --- finding the inputs ---------------------------------------------------------
+
+def test_the_walk_lists_a_folder_only_when_its_files_are_reached(tmp_path, monkeypatch):
+    write_pages(tmp_path, [f"{day}/{site}/p{i}.txt" for day in ("d1", "d2") for site in ("s1", "s2") for i in range(3)])
+    listed = []
+    scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: listed.append(os.path.relpath(path, tmp_path)) or scandir(path))
+    found = walk_inputs([str(tmp_path)], None)
+    assert next(found).source == str(tmp_path / "d1" / "s1" / "p0.txt")
+    assert listed == [".", "d1", "d1/s1"]
+    assert len(list(found)) == 11
+    assert listed == [".", "d1", "d1/s1", "d1/s2", "d2", "d2/s1", "d2/s2"]
+
+
+@pytest.fixture
+def unlistable(monkeypatch):
+    """Make a folder impossible to list: by its mode, or, for root, whom
+    modes do not stop, by making os.scandir refuse it."""
+    made = []
+
+    def make(folder: Path) -> None:
+        folder.chmod(0)
+        made.append(folder)
+        if os.access(folder, os.R_OK):
+            scandir = os.scandir
+
+            def refusing(path):
+                if os.path.normpath(path) == str(folder):
+                    raise PermissionError(13, "Permission denied", str(path))
+                return scandir(path)
+            monkeypatch.setattr(os, "scandir", refusing)
+    yield make
+    for folder in made:
+        folder.chmod(0o755)
+
+
+def test_a_folder_that_cannot_be_listed_fails_and_the_others_go_on(dump, unlistable):
+    write_pages(dump / "locked", ["x.txt", "y.txt"])
+    unlistable(dump / "locked")
+    result = extract(dump)
+    assert result.exit_code == 1
+    assert f"newsclean: {dump / 'locked'}: cannot list this folder: permission denied" in result.stderr.splitlines()
+    assert len(result.stdout.splitlines()) == 4
+    assert counts(result.stderr) == (5, 4, 0, 1)
+
+
+# --- templates learnt across the files of a folder ---------------------------
+
+SITE_LINE = "Сигнали за нередности в квартала изпращайте на редакцията на „Градски вести“ по всяко време."
+STREETS = ["Васил Левски", "Христо Ботев", "Шипка", "Раковски", "Цар Симеон"]
+WORKS = ["подмяна на водопровода", "нова настилка", "ремонт на тротоарите", "нови улични лампи",
+         "изграждане на велоалея"]
+
+
+def site_page(i: int) -> str:
+    """An article of one site: its own paragraphs, and the site's request for
+    tips below every article, a sentence like any other on a page of its own."""
+    street, work = STREETS[i], WORKS[i]
+    return (f"Общината започва {work} на улица „{street}“\n\n{10 + i}:25 - 2{i}.01.2026\n\n"
+            f"Ремонтът на улица „{street}“ включва {work} и ще продължи {i + 2} седмици, съобщиха от общината. "
+            f"Движението по улица „{street}“ ще бъде пренасочено по съседните улици през цялото време.\n\n"
+            f"Според кмета {work} ще струва {i + 3}00 хиляди лева и ще бъде платен от бюджета на общината. "
+            f"Работниците ще започват в {7 + i} часа сутринта и ще спират преди {17 + i} часа вечерта, "
+            f"за да не пречат на живущите край улица „{street}“.\n\n"
+            f"{SITE_LINE}\n")
+
+
+def write_site(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True)
+    paths = [folder / f"p{i}.txt" for i in range(count)]
+    for i, path in enumerate(paths):
+        path.write_text(site_page(i), encoding="utf-8")
+    return paths
+
+
+def test_a_line_every_page_of_a_folder_prints_is_dropped_only_from_the_folder(tmp_path):
+    paths = write_site(tmp_path / "site", 4)
+    alone = {str(p): process(str(p), None).to_dict() for p in paths}
+    assert all(SITE_LINE in record["body"] for record in alone.values())
+    for jobs in ("1", "2"):
+        result = extract(tmp_path / "site", "--jobs", jobs)
+        assert result.exit_code == 0, result.stderr
+        together = records_of(result.stdout)
+        assert sorted(together) == sorted(alone)
+        for source, record in together.items():
+            assert SITE_LINE not in record["body"]
+            assert record["body"] == alone[source]["body"].replace("\n\n" + SITE_LINE, "")
+            assert {k: v for k, v in record.items() if k != "body"} == \
+                   {k: v for k, v in alone[source].items() if k != "body"}
+
+
+def test_files_named_one_by_one_or_a_folder_of_two_are_extracted_alone(tmp_path):
+    pair = write_site(tmp_path / "pair", 2)
+    named = write_site(tmp_path / "named", 4)
+    result = extract(tmp_path / "pair", *named)
+    assert result.exit_code == 0, result.stderr
+    assert records_of(result.stdout) == {str(p): process(str(p), None).to_dict() for p in pair + named}
+
+
+def test_a_template_is_learnt_from_the_first_files_of_a_folder_only(tmp_path, monkeypatch):
+    paths = write_site(tmp_path / "site", 5)
+    for path in paths[:2]:  # the sample of three holds the site's line only once
+        path.write_text(site_page(paths.index(path)).replace(SITE_LINE, ""), encoding="utf-8")
+    monkeypatch.setattr(runner, "SAMPLE_FILES", 3)
+    records = records_of(extract(tmp_path / "site").stdout)
+    assert SITE_LINE in records[str(paths[4])]["body"]
+    monkeypatch.setattr(runner, "SAMPLE_FILES", 5)
+    records = records_of(extract(tmp_path / "site").stdout)
+    assert SITE_LINE not in records[str(paths[4])]["body"]
+
+
+def test_eval_scores_what_extract_makes_of_the_same_paths(tmp_path):
+    gold = tmp_path / "gold"
+    paths = write_site(gold, 4)
+    for path in paths:  # expected: the lone page's record, the site's line in its body
+        path.with_suffix(".json").write_text(json.dumps(process(str(path), None).to_dict(), ensure_ascii=False),
+                                             encoding="utf-8")
+
+    def summary(*paths):
+        result = CliRunner().invoke(main, ["eval", str(gold), *map(str, paths), "--json"])
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    as_folder, one_by_one = summary(), summary(*paths)
+    assert as_folder["files"] == one_by_one["files"] == 4 and as_folder["missing"] == one_by_one["missing"] == 0
+    assert one_by_one["body_f1"] == 1.0
+    assert as_folder["body_precision"] == 1.0 and as_folder["body_recall"] < 1.0
 
 
 # --- the output folder -----------------------------------------------------
@@ -216,6 +350,17 @@ def test_a_state_file_gives_incremental_runs_on_stdout(dump, tmp_path):
     (dump / "a.txt").write_text(page(3, " отново"), encoding="utf-8")
     third = extract(dump, "--state", state)
     assert [json.loads(line)["source"] for line in third.stdout.splitlines()] == [str(dump / "a.txt")]
+
+
+def test_a_run_decides_from_the_state_as_it_was_when_it_began(dump, tmp_path, monkeypatch):
+    for name in ("CHUNK", "LOOKUP_BATCH", "STATE_BATCH"):  # each input planned, done and recorded in turn
+        monkeypatch.setattr(runner, name, 1)
+    named = [dump / "a.txt", dump / "sub", dump / "a.txt"]
+    result = extract(*named, "--state", tmp_path / "state.sqlite", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == \
+           [str(dump / "a.txt"), str(dump / "sub" / "b.txt"), str(dump / "sub" / "deeper" / "c.txt"), str(dump / "a.txt")]
+    assert counts(extract(*named, "--state", tmp_path / "state.sqlite").stderr) == (4, 0, 4, 0)
 
 
 def test_state_and_output_dir_together_are_a_usage_error(dump, tmp_path):

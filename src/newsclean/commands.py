@@ -8,15 +8,14 @@ from pathlib import Path
 
 import click
 
-from .decode import NotText
-from .inputs import InputError, iter_inputs, read_bytes
+from .inputs import InputError, read_bytes
 
 
 @click.command("explain")
 @click.argument("path")
 def explain_command(path: str) -> None:
     """Show every block of FILE with its label and the reason for it."""
-    from .decode import decode
+    from .decode import NotText, decode
     from .pipeline import explain
 
     try:
@@ -39,18 +38,20 @@ def explain_command(path: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def eval_command(gold_dir: str, paths: tuple[str, ...], worst: int, as_json: bool) -> None:
     """Extract PATHS (default: the .txt files beside the expected records in
-    GOLD_DIR) and score the records against GOLD_DIR's NAME.json files."""
+    GOLD_DIR) as `newsclean extract` does, a folder's files sharing the
+    template learnt from them, and score the records against GOLD_DIR's
+    NAME.json files."""
     from .evaluate import evaluate, format_report, load_gold
-    from .runner import process
+    from .runner import FAILED, extract_here
 
     gold = load_gold(Path(gold_dir))
-    inputs = list(iter_inputs(paths)) if paths else [str(p) for p in sorted(Path(gold_dir).glob("*.txt"))]
+    results = extract_here(paths) if paths else extract_here([gold_dir], "*.txt", recursive=False)
     records = {}
-    for path in inputs:
-        try:
-            records[Path(path).stem] = process(path, None).to_dict()
-        except (InputError, NotText) as exc:
-            click.echo(f"newsclean: {path}: {exc}", err=True)
+    for source, result in results:
+        if result.outcome == FAILED:
+            click.echo(f"newsclean: {source}: {result.error}", err=True)
+        else:
+            records[Path(source).stem] = json.loads(result.line)
     report = evaluate(gold, {k: v for k, v in records.items() if k in gold})
     if as_json:
         click.echo(json.dumps(report.summary(), ensure_ascii=False))

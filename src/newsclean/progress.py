@@ -18,17 +18,13 @@ class Tally:
     skipped: int = 0
     failed: int = 0
 
-    @property
-    def left(self) -> int:
-        return self.found - self.written - self.skipped - self.failed
-
 
 def summary_line(tally: Tally, seconds: float, stopped_by: int | None = None) -> str:
     """``newsclean: 1200 read, 1180 written, 0 skipped, 20 failed in 3.4 s``."""
     line = (f"newsclean: {tally.found} read, {tally.written} written, {tally.skipped} skipped, "
             f"{tally.failed} failed in {seconds:.1f} s")
     if stopped_by is not None:
-        line += f"; stopped by {signal.Signals(stopped_by).name}, {tally.left} left for the next run"
+        line += f"; stopped by {signal.Signals(stopped_by).name}, the rest is left for the next run"
     return line
 
 
@@ -44,7 +40,7 @@ def bar_line(done: int, total: int, seconds: float) -> str:
 
 class Reporter:
     """Failure lines always; the progress line only on a terminal; the summary
-    unless quiet.  The progress line is wiped before anything else is
+    unless quiet.  ``total`` is only needed for the progress line.  The progress line is wiped before anything else is
     printed, so it never mixes with the other lines."""
 
     def __init__(self, stream: TextIO, total: int, quiet: bool, started: float):

@@ -2,11 +2,17 @@
 per input under an output folder; in parallel; skipping what an earlier run
 already did.
 
-A run walks its inputs once (stat results kept), reads the state of earlier
-runs in one query, and hands the inputs left to do to worker processes in
-small chunks, at most a few chunks per worker at a time, taking the results
-back in input order.  Workers read the files themselves, so only paths and
-JSON strings cross between processes, and memory stays flat.
+A run streams, so that its memory does not grow with the number of inputs:
+folders are listed one at a time (each listing sorted so that the order is
+that of sorting all the paths), the state of earlier runs is looked up a
+batch of inputs at a time, and the inputs to do go to worker processes in
+small chunks, a few per worker in flight, their results taken back in input
+order.  Workers read the files themselves, so only paths and JSON strings
+cross between processes.
+
+The files of one folder (at least ``template.MIN_FILES``) share the
+template learnt from the first ``SAMPLE_FILES`` of them, learnt once,
+when the first of them is to be extracted.
 """
 from __future__ import annotations
 
@@ -17,29 +23,35 @@ import sqlite3
 import stat
 import sys
 import time
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from fnmatch import fnmatch
+from functools import partial
+from itertools import chain, islice, repeat
 from typing import NamedTuple, TextIO
 
 from . import __version__
-from .decode import NotText
-from .inputs import STDIN, InputError, read_bytes
+from .decode import NotText, decode
+from .inputs import STDIN, InputError, _reason, read_bytes
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
-from .state import FAILED, OK, Done, Locked, Row, StateStore, hold_lock, open_state
+from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_claims, open_state
+from .template import MIN_FILES, from_counts, page_keys
 
 STATE_NAME = ".newsclean-state.sqlite"
 LOCK_NAME = ".newsclean.lock"
 EXIT_OK, EXIT_FAILED, EXIT_LOCKED = 0, 1, 75
-CHUNK = 16              # inputs per batch sent to a worker
+CHUNK = 16              # inputs to do per batch sent to a worker
+CHUNK_SPAN = 1024       # inputs per batch at most, counting skipped ones
 CHUNKS_PER_WORKER = 4   # batches queued or running per worker at any time
+LOOKUP_BATCH = 500      # inputs looked up in the state at once
 STATE_BATCH = 1000      # state rows per transaction
+SAMPLE_FILES = 200      # files of a folder its template is learnt from
 
 WRITTEN, UNCHANGED = "written", "unchanged"
 
@@ -58,6 +70,14 @@ class Options:
     max_bytes: int = 50_000_000
 
 
+@dataclass(eq=False)
+class Folder:
+    """A folder of at least MIN_FILES files: their template is learnt from
+    the first ``sample`` when the first of them is to be extracted."""
+    sample: tuple[str, ...]
+    template: frozenset[str] | None = None
+
+
 class Input(NamedTuple):
     """One input and what its single stat said.
 
@@ -69,13 +89,17 @@ class Input(NamedTuple):
     size: int | None
     mtime_ns: int | None
     mtime: float | None  # the reference for relative dates
+    folder: Folder | None = None  # the folder whose template applies, if any
+    error: str | None = None      # a folder that could not be listed
 
 
 class Task(NamedTuple):
     input: Input
     known_hash: str | None = None  # hash of the bytes behind the last record
     refusal: str | None = None     # a failure known before reading
+    skip: bool = False             # the state says the record is made
     data: bytes | None = None      # standard input, read by the main process
+    template: frozenset[str] = frozenset()
 
 
 class Result(NamedTuple):
@@ -108,7 +132,7 @@ def file_time(path: str) -> datetime | None:
 
 
 def process(path: str, now: datetime | None) -> Record:
-    """The record of one input; raises InputError or NotText with a reason."""
+    """The record of one input on its own; raises InputError or NotText with a reason."""
     data = read_bytes(path, sys.stdin.buffer if path == STDIN else None)
     return extract_bytes(data, source=path, now=now or file_time(path))
 
@@ -119,52 +143,93 @@ def _as_time(mtime: float | None) -> datetime | None:
 
 # --- finding the inputs -----------------------------------------------------
 
-def collect_inputs(paths: Iterable[str], pattern: str | None,
-                   skip_folder: tuple[int, int] | None = None) -> list[Input]:
-    """Every input in the order of ``inputs.iter_inputs``, each stat'ed once.
+def walk_inputs(paths: Iterable[str], pattern: str | None,
+                skip_folder: tuple[int, int] | None = None, recursive: bool = True) -> Iterator[Input]:
+    """Every input in the order of ``inputs.iter_inputs``, each stat'ed once,
+    found as they are asked for.
 
     ``skip_folder`` is the (device, inode) of a folder not to walk into:
-    the output folder, when it lies inside an input folder.
+    the output folder, when it lies inside an input folder.  Without
+    ``recursive`` only the files directly in a folder named are taken.
     """
-    found: list[Input] = []
     for path in paths:
-        if path != STDIN and os.path.isdir(path):
-            found.extend(sorted(_walk(path, pattern, skip_folder)))
-        elif path == STDIN:
-            found.append(_input(STDIN, "stdin", None))
+        if path == STDIN:
+            yield _input(STDIN, "stdin", None)
+        elif os.path.isdir(path):
+            yield from _walk(path, pattern, skip_folder, recursive)
         else:
-            found.append(_input(path, os.path.basename(path), _stat(path)))
-    return found
+            yield _input(path, os.path.basename(path), _stat(path))
 
 
-def _walk(top: str, pattern: str | None, skip_folder: tuple[int, int] | None) -> Iterator[Input]:
+class _Subfolder(NamedTuple):
+    prefix: str
+    relative: str
+
+
+def _walk(top: str, pattern: str | None, skip_folder: tuple[int, int] | None,
+          recursive: bool) -> Iterator[Input]:
     """The files under ``top`` as ``os.walk(top)`` finds them without following
-    links to folders; hidden names skipped, ``pattern`` matched against file names.
+    links to folders, in the order of their sorted paths; hidden names
+    skipped, ``pattern`` matched against file names.
 
-    Paths are joined as ``os.path.join`` would, by hand: it is the hot loop
-    of a re-run over unchanged files.
+    Only the listings of the folders on the way down are held at once.
     """
-    folders = [(top if top.endswith("/") else top + "/", "")]
-    while folders:
-        prefix, relative = folders.pop()
-        try:
-            with os.scandir(prefix) as listing:
-                entries = list(listing)
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            if _is_folder(entry):
-                if not entry.is_symlink() and (skip_folder is None or identity(entry) != skip_folder):
-                    folders.append((prefix + name + "/", relative + name + "/"))
-            elif not pattern or fnmatch(name, pattern):
-                try:
-                    info = entry.stat()
-                except OSError:
-                    info = None
-                yield _input(prefix + name, relative + name, info)
+    root = top if top.endswith("/") else top + "/"
+    listings = [_listing(root, "", pattern, skip_folder, recursive)]
+    while listings:
+        item = next(listings[-1], None)
+        if item is None:
+            listings.pop()
+        elif isinstance(item, _Subfolder):
+            listings.append(_listing(item.prefix, item.relative, pattern, skip_folder, recursive))
+        else:
+            yield item
+
+
+def _listing(prefix: str, relative: str, pattern: str | None, skip_folder: tuple[int, int] | None,
+             recursive: bool) -> Iterator[Input | _Subfolder]:
+    """One folder's files and subfolders in the order of their full paths.
+    A folder that cannot be listed is one input that fails.
+
+    Only names are kept while the folder's entries are handed out, the
+    lightest a listing can be.  Paths are joined as ``os.path.join`` would,
+    by hand: it is the hot loop of a re-run over unchanged files.
+    """
+    try:
+        with os.scandir(prefix) as listing:
+            names = sorted(filter(None, (_sort_name(entry, pattern, skip_folder, recursive) for entry in listing)))
+    except OSError as exc:
+        yield Input(prefix.rstrip("/") or prefix, relative, None, None, None,
+                    error=f"cannot list this folder: {_reason(exc)}")
+        return
+    folder = _folder(prefix, names)
+    for name in names:
+        if name.endswith("/"):
+            yield _Subfolder(prefix + name, relative + name)
+        else:
+            yield _input(prefix + name, relative + name, _stat(prefix + name), folder)
+
+
+def _sort_name(entry: os.DirEntry, pattern: str | None, skip_folder: tuple[int, int] | None,
+               recursive: bool) -> str | None:
+    """The entry's name as it sorts among the paths: a subfolder's with a
+    "/" after it, where its files' paths sort.  None for what is neither
+    walked nor taken: hidden names, links to folders, the output folder,
+    files ``pattern`` does not match."""
+    name = entry.name
+    if name.startswith("."):
+        return None
+    if _is_folder(entry):
+        walked = recursive and not entry.is_symlink() and (skip_folder is None or identity(entry) != skip_folder)
+        return name + "/" if walked else None
+    return name if not pattern or fnmatch(name, pattern) else None
+
+
+def _folder(prefix: str, names: list[str]) -> Folder | None:
+    """The template group of a folder's files, if it holds at least MIN_FILES."""
+    files = (name for name in names if not name.endswith("/"))
+    sample = tuple(prefix + name for name in islice(files, SAMPLE_FILES))
+    return Folder(sample) if len(sample) >= MIN_FILES else None
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -190,46 +255,108 @@ def _stat(path: str) -> os.stat_result | None:
         return None
 
 
-def _input(source: str, relative: str, info: os.stat_result | None) -> Input:
+def _input(source: str, relative: str, info: os.stat_result | None, folder: Folder | None = None) -> Input:
     """Appending ``.json`` keeps ``a.txt`` and ``a.html`` apart, and makes every
     name safe: no component can be ``..`` and a basename is never absolute."""
     regular = info is not None and stat.S_ISREG(info.st_mode)
     return Input(source, relative + ".json",
                  info.st_size if regular else None,
                  info.st_mtime_ns if regular else None,
-                 info.st_mtime if info is not None else None)
+                 info.st_mtime if info is not None else None,
+                 folder)
 
 
 # --- deciding what to do ----------------------------------------------------
 
-def plan(inputs: list[Input], done: dict[str, Done], to_folder: bool) -> tuple[list[Task], int]:
-    """The inputs to do, in order, and how many are skipped because an earlier
-    run made their record from a file of the same size and mtime.
+Recall = Callable[[list[str]], dict[str, Done]]
 
-    With an output folder, an input whose output path an earlier input of
-    the run already claims is refused rather than overwriting it.
+
+def plan(inputs: Iterable[Input], recall: Recall | None, claims: Claims | None) -> Iterator[Task]:
+    """Each input as a task, in order: to skip, because an earlier run made
+    its record from a file of the same size and mtime (``recall`` looks
+    them up, a batch at a time), to refuse, or to do.
+
+    With ``claims`` (an output folder and several paths named), an input
+    whose output path an earlier input of the run already claims is refused
+    rather than overwriting it.
     """
-    tasks: list[Task] = []
-    skipped = 0
-    owners: dict[str, str] = {}
-    for item in inputs:
-        if to_folder:
-            if item.out_name in owners:
-                tasks.append(Task(item, refusal=f"same output file as {owners[item.out_name]} ({item.out_name})"))
-                continue
-            owners[item.out_name] = item.source
-        previous = done.get(item.source)
-        if previous and (previous.size, previous.mtime_ns) == (item.size, item.mtime_ns):
-            skipped += 1
-        else:
-            tasks.append(Task(item, known_hash=previous.hash if previous else None))
-    return tasks, skipped
+    inputs = iter(inputs)
+    while batch := list(islice(inputs, LOOKUP_BATCH)):
+        regular = [item.source for item in batch if item.size is not None]
+        done = recall(regular) if recall is not None and regular else {}
+        for item in batch:
+            yield _task(item, done.get(item.source), claims)
 
 
-def with_stdin(tasks: list[Task]) -> list[Task]:
-    """Standard input read here, since worker processes cannot read it."""
-    return [task._replace(data=read_bytes(STDIN, sys.stdin.buffer)) if task.input.source == STDIN else task
-            for task in tasks]
+def _task(item: Input, previous: Done | None, claims: Claims | None) -> Task:
+    if item.error:
+        return Task(item, refusal=item.error)
+    owner = claims.claim(item.out_name, item.source) if claims is not None else None
+    if owner is not None:
+        return Task(item, refusal=f"same output file as {owner} ({item.out_name})")
+    if previous and (previous.size, previous.mtime_ns) == (item.size, item.mtime_ns):
+        return Task(item, skip=True)
+    return Task(item, known_hash=previous.hash if previous else None)
+
+
+def to_do(task: Task) -> bool:
+    """Whether the task needs its file read: neither skipped nor refused."""
+    return not task.skip and task.refusal is None
+
+
+def ready(task: Task, learn: Callable[[Folder], frozenset[str]]) -> Task:
+    """A task to do as a worker needs it: standard input read here, since
+    workers cannot read it; its folder's template learnt (once per folder)
+    and sent instead of the folder."""
+    item = task.input
+    if item.source == STDIN:
+        return task._replace(data=read_bytes(STDIN, sys.stdin.buffer))
+    if item.folder is None:
+        return task
+    if item.folder.template is None:
+        item.folder.template = learn(item.folder)
+    return task._replace(input=item._replace(folder=None), template=item.folder.template)
+
+
+# --- learning a folder's template ---------------------------------------------
+
+def sample_keys(paths: list[str], max_bytes: int) -> tuple[int, Counter[str]]:
+    """How many of ``paths`` are pages of text, and how many of those hold
+    each line key."""
+    pages, counts = 0, Counter()
+    for path in paths:
+        keys = _page_keys(path, max_bytes)
+        if keys is not None:
+            pages += 1
+            counts.update(keys)
+    return pages, counts
+
+
+def _page_keys(path: str, max_bytes: int) -> set[str] | None:
+    """The page's line keys; None for a file that is no page of text: too
+    large, unreadable, binary, or tripping a bug (its own extraction will
+    report what is wrong with it)."""
+    try:
+        if os.stat(path).st_size > max_bytes:
+            return None
+        return page_keys(decode(read_bytes(path)).text)
+    except Exception:
+        return None
+
+
+def learn_here(max_bytes: int, folder: Folder) -> frozenset[str]:
+    pages, counts = sample_keys(list(folder.sample), max_bytes)
+    return from_counts(counts, pages)
+
+
+def learn_in_pool(pool: ProcessPoolExecutor, max_bytes: int, folder: Folder) -> frozenset[str]:
+    """The sample read in chunks by the workers, their counts added up here."""
+    parts = [list(folder.sample[start:start + CHUNK]) for start in range(0, len(folder.sample), CHUNK)]
+    pages, counts = 0, Counter()
+    for part_pages, part_counts in pool.map(sample_keys, parts, repeat(max_bytes)):
+        pages += part_pages
+        counts.update(part_counts)
+    return from_counts(counts, pages)
 
 
 # --- doing one input (in a worker or in-process) -----------------------------
@@ -239,6 +366,8 @@ def handle(task: Task, settings: Settings) -> Result:
     item = task.input
     if task.refusal:
         return Result(FAILED, error=task.refusal)
+    if task.skip:
+        return Result(UNCHANGED)
     too_large = f"larger than --max-bytes ({settings.max_bytes} bytes)"
     if item.size is not None and item.size > settings.max_bytes:
         return Result(FAILED, error=too_large)
@@ -252,7 +381,8 @@ def handle(task: Task, settings: Settings) -> Result:
     if digest == task.known_hash:
         return Result(UNCHANGED, digest=digest)
     try:
-        record = extract_bytes(data, source=item.source, now=settings.now or _as_time(item.mtime))
+        record = extract_bytes(data, source=item.source, now=settings.now or _as_time(item.mtime),
+                               template=task.template)
     except NotText as exc:
         return Result(FAILED, digest=digest, error=str(exc))
     except Exception as exc:  # a bug on one odd page must not stop a run over 100,000
@@ -294,34 +424,60 @@ def write_atomic(path: str, text: str) -> None:
 
 # --- doing them all, in order -------------------------------------------------
 
-def results_in_order(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[tuple[Task, Result]]:
-    """Each task with its result, in task order; in-process for one job or one chunk."""
-    workers = min(jobs, -(-len(tasks) // CHUNK))
-    if workers <= 1:
-        for task in tasks:
-            yield task, handle(task, settings)
-    else:
-        yield from _pooled(tasks, settings, workers)
+def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int) -> Iterator[tuple[Task, Result]]:
+    """Each task with its result, in task order; in-process for one job or
+    when the tasks fill no more than one chunk."""
+    chunks = _chunks(tasks)
+    if jobs > 1:
+        head = list(islice(chunks, 2))
+        if len(head) == 2:
+            yield from _pooled(chain(head, chunks), settings, jobs)
+            return
+        chunks = iter(head)
+    learn = partial(learn_here, settings.max_bytes)
+    for chunk in chunks:
+        for task in chunk:
+            yield task, handle(ready(task, learn) if to_do(task) else task, settings)
 
 
-def _pooled(tasks: list[Task], settings: Settings, workers: int) -> Iterator[tuple[Task, Result]]:
+def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
+    """Consecutive tasks with at most CHUNK to do among them, and at most
+    CHUNK_SPAN in all, so that a long run of skipped inputs moves on."""
+    chunk, work = [], 0
+    for task in tasks:
+        chunk.append(task)
+        work += to_do(task)
+        if work == CHUNK or len(chunk) == CHUNK_SPAN:
+            yield chunk
+            chunk, work = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> Iterator[tuple[Task, Result]]:
     """Chunks run by ``workers`` processes, with at most a few chunks per
     worker in flight.  Closing the generator drops the chunks not yet taken."""
     window = workers * CHUNKS_PER_WORKER
     pool = ProcessPoolExecutor(workers, initializer=_leave_signals_to_parent)
+    learn = partial(learn_in_pool, pool, settings.max_bytes)
     pending: deque = deque()
     try:
-        for start in range(0, len(tasks), CHUNK):
-            chunk = tasks[start:start + CHUNK]
-            pending.append((chunk, pool.submit(handle_chunk, chunk, settings)))
-            if len(pending) >= window:
-                chunk, future = pending.popleft()
-                yield from zip(chunk, future.result())
+        for chunk in chunks:
+            work = [ready(task, learn) for task in chunk if to_do(task)]
+            pending.append((chunk, pool.submit(handle_chunk, work, settings) if work else None))
+            while pending and (len(pending) >= window or pending[0][1] is None):
+                yield from _answers(*pending.popleft(), settings)
         while pending:
-            chunk, future = pending.popleft()
-            yield from zip(chunk, future.result())
+            yield from _answers(*pending.popleft(), settings)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _answers(chunk: list[Task], future, settings: Settings) -> Iterator[tuple[Task, Result]]:
+    """The chunk's tasks with their results: the workers' for those to do."""
+    done = iter(future.result() if future is not None else ())
+    for task in chunk:
+        yield task, next(done) if to_do(task) else handle(task, settings)
 
 
 def _leave_signals_to_parent() -> None:
@@ -374,11 +530,13 @@ def row_of(task: Task, result: Result) -> Row:
 
 
 def is_recorded(task: Task) -> bool:
-    """Only regular files can be recognised again; a refusal says nothing about the file."""
-    return task.input.size is not None and task.refusal is None
+    """Only regular files can be recognised again; a refusal says nothing
+    about the file, and a skipped input's row is already right."""
+    return task.input.size is not None and task.refusal is None and not task.skip
 
 
 def count(tally: Tally, result: Result) -> None:
+    tally.found += 1
     if result.outcome == WRITTEN:
         tally.written += 1
     elif result.outcome == UNCHANGED:
@@ -417,10 +575,10 @@ def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: Sta
 def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
     """Extract every input, report on stderr, and return the exit status."""
     started = time.monotonic()
+    paths = list(paths)
     with ExitStack() as stack:
         try:
             store = open_run(stack, options)
-            done = store.done(__version__) if store is not None and not options.force else {}
         except Locked as exc:
             print(f"newsclean: {exc}; try again later, or use --wait", file=sys.stderr)
             return EXIT_LOCKED
@@ -432,16 +590,29 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
             return EXIT_FAILED
         stop = stack.enter_context(stop_on_signals())
         skip_folder = identity(options.output_dir) if options.output_dir else None
-        inputs = collect_inputs(paths, options.pattern, skip_folder)
-        tasks, skipped = plan(inputs, done, options.output_dir is not None)
-        tally = Tally(found=len(inputs), skipped=skipped)
-        reporter = Reporter(sys.stderr, len(inputs), options.quiet, started)
-        reporter.advance(skipped)
+        recall = partial(store.done, version=__version__) if store is not None and not options.force else None
+        # Two inputs can only land on one output file when several paths are named.
+        claims = stack.enter_context(open_claims()) if options.output_dir and len(paths) > 1 else None
+        tally = Tally()
+        reporter = Reporter(sys.stderr, 0, options.quiet, started)
+        if reporter.live:  # the progress bar's total: one listing more, on a terminal only
+            reporter.total = sum(1 for _ in walk_inputs(paths, options.pattern, skip_folder))
         if not stop.signum:
+            tasks = plan(walk_inputs(paths, options.pattern, skip_folder), recall, claims)
             settings = Settings(options.now, options.output_dir, options.max_bytes)
-            take_results(results_in_order(with_stdin(tasks), settings, options.jobs),
-                         out, store, tally, reporter, stop)
+            take_results(results_in_order(tasks, settings, options.jobs), out, store, tally, reporter, stop)
         reporter.finish(tally, stop.signum)
     if stop.signum:
         return 128 + stop.signum
     return EXIT_FAILED if tally.failed else EXIT_OK
+
+
+def extract_here(paths: Iterable[str], pattern: str | None = None,
+                 recursive: bool = True) -> Iterator[tuple[str, Result]]:
+    """Each input's source and result, in order, as ``newsclean extract
+    PATHS --jobs 1`` makes them (same walk, templates and extraction): for
+    ``newsclean eval``."""
+    tasks = plan(walk_inputs(paths, pattern, recursive=recursive), None, None)
+    settings = Settings(None, None, Options.max_bytes)
+    for task, result in results_in_order(tasks, settings, jobs=1):
+        yield task.input.source, result

@@ -1,10 +1,12 @@
 """What earlier runs did, so that a re-run only redoes new, changed or failed
 inputs, and the lock that keeps two runs off the same output.
 
-The state is one SQLite table keyed by the input path.  A run reads the rows
-it can reuse in one SELECT, then writes its own rows in batches, one
-transaction each, so a run stopped at any point leaves every committed row
-true: a row is only committed after its record was written.
+The state is one SQLite table keyed by the input path.  A run looks up the
+rows of its inputs a batch at a time, as it finds them, in the state as it
+was when the run began (a read transaction held for the whole run, so its
+own new rows never change what it decides).  It writes its own rows in
+batches, one transaction each, so a run stopped at any point leaves every
+committed row true: a row is only committed after its record was written.
 """
 from __future__ import annotations
 
@@ -61,13 +63,19 @@ class StateStore:
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.execute(_SCHEMA)
+        self.connection.commit()
         self.pending: list[Row] = []
+        self.snapshot = sqlite3.connect(path, isolation_level=None)
+        self.snapshot.execute("BEGIN")
+        self.snapshot.execute("SELECT 1 FROM files LIMIT 1").fetchall()  # the read starts here
 
-    def done(self, version: str) -> dict[str, Done]:
-        """Every input already turned into a record by this version of the tool."""
-        rows = self.connection.execute(
-            "SELECT path, size, mtime_ns, hash FROM files WHERE outcome = ? AND version = ?",
-            (OK, version))
+    def done(self, paths: list[str], version: str) -> dict[str, Done]:
+        """Those of ``paths`` that this version of the tool had turned into a
+        record when the run began (at most 999 paths, SQLite's oldest limit)."""
+        marks = ",".join("?" * len(paths))
+        rows = self.snapshot.execute(
+            f"SELECT path, size, mtime_ns, hash FROM files WHERE path IN ({marks}) AND outcome = ? AND version = ?",
+            (*paths, OK, version))
         return {path: Done(size, mtime_ns, digest) for path, size, mtime_ns, digest in rows}
 
     def add(self, row: Row) -> None:
@@ -82,7 +90,39 @@ class StateStore:
 
     def close(self) -> None:
         """Close without committing: rows still pending are dropped on purpose."""
+        self.snapshot.close()
         self.connection.close()
+
+
+class Claims:
+    """Which input of a run claimed each output file first.
+
+    Kept in a private temporary SQLite database (on disk, with a small
+    cache) rather than a dict, so that memory stays flat however many
+    inputs a run has.
+    """
+
+    def __init__(self):
+        self.connection = sqlite3.connect("")
+        self.connection.execute("CREATE TABLE claims (name TEXT PRIMARY KEY, source TEXT NOT NULL) WITHOUT ROWID")
+
+    def claim(self, name: str, source: str) -> str | None:
+        """None when ``source`` is the first to claim ``name``, else the first one."""
+        if self.connection.execute("INSERT OR IGNORE INTO claims VALUES (?, ?)", (name, source)).rowcount:
+            return None
+        return self.connection.execute("SELECT source FROM claims WHERE name = ?", (name,)).fetchone()[0]
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+@contextmanager
+def open_claims() -> Iterator[Claims]:
+    claims = Claims()
+    try:
+        yield claims
+    finally:
+        claims.close()
 
 
 @contextmanager

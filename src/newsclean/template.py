@@ -40,7 +40,13 @@ def learn(pages: Iterable[set[str]]) -> frozenset[str]:
     for keys in pages:
         counts.update(keys)
         total += 1
-    if total < MIN_FILES:
+    return from_counts(counts, total)
+
+
+def from_counts(counts: Counter[str], pages: int) -> frozenset[str]:
+    """``learn`` from the number of pages each key occurs in, counted in
+    parts (by several processes) and added up."""
+    if pages < MIN_FILES:
         return frozenset()
-    needed = max(MIN_FILES, MIN_SHARE * total)
+    needed = max(MIN_FILES, MIN_SHARE * pages)
     return frozenset(k for k, n in counts.items() if n >= needed)
