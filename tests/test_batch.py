@@ -453,3 +453,26 @@ def test_wait_queues_behind_the_run_holding_the_lock(dump, tmp_path):
         assert proc.poll() is None
     assert proc.wait(timeout=60) == 0
     assert len(records_under(out)) == 4
+
+
+def test_a_file_removed_after_the_listing_vanished_during_the_run(tmp_path, monkeypatch):
+    write_pages(tmp_path, ["a.txt", "b.txt"])
+    real_read = runner.read_bytes
+
+    def read_after_removal(path, *args, **kwargs):
+        if path.endswith("a.txt"):
+            os.remove(path)
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "read_bytes", read_after_removal)
+    result = extract(tmp_path, "--jobs", "1", "--quiet")
+    assert result.exit_code == 1
+    assert result.stderr == f"newsclean: {tmp_path / 'a.txt'}: vanished during the run\n"
+    assert list(records_of(result.stdout)) == [str(tmp_path / "b.txt")]
+
+
+def test_standard_input_longer_than_max_bytes_is_refused():
+    result = extract("-", "--max-bytes", "10", "--quiet", input=page(1))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "newsclean: -: larger than --max-bytes (10 bytes)\n"

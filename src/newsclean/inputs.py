@@ -65,13 +65,13 @@ def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | 
     try:
         _refuse_unless_regular(os.stat(path))
     except OSError as exc:
-        raise InputError(_reason(exc, path, found_earlier)) from None
+        raise InputError(reason(exc, path, found_earlier)) from None
     try:
         with open(os.open(path, os.O_RDONLY | _NON_BLOCKING), "rb") as handle:
             _refuse_unless_regular(os.fstat(handle.fileno()))
             return handle.read(size)
     except OSError as exc:  # the path was there a moment ago
-        raise InputError(_reason(exc, path, found_earlier=True)) from None
+        raise InputError(reason(exc, path, found_earlier=True)) from None
 
 
 _FILE_KINDS = (
@@ -88,8 +88,9 @@ def _refuse_unless_regular(info: os.stat_result) -> None:
         raise InputError(f"not a regular file ({kind})")
 
 
-def _reason(exc: OSError, path: str, found_earlier: bool) -> str:
-    """What went wrong, in a few words."""
+def reason(exc: OSError, path: str, found_earlier: bool = False) -> str:
+    """What went wrong with ``path``, in a few words; ``found_earlier``: the
+    run had found the file, so its absence means it vanished."""
     if isinstance(exc, FileNotFoundError):
         return _why_missing(path, found_earlier)
     if exc.errno == errno.ELOOP:

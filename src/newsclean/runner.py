@@ -36,7 +36,7 @@ from typing import NamedTuple, TextIO
 
 from . import __version__
 from .decode import NotText, decode
-from .inputs import STDIN, InputError, _reason, read_bytes
+from .inputs import STDIN, InputError, read_bytes, reason
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
@@ -67,7 +67,7 @@ class Options:
     wait: bool = False
     jobs: int = 1
     quiet: bool = False
-    max_bytes: int = 50_000_000
+    max_bytes: int = 5_000_000
 
 
 @dataclass(eq=False)
@@ -200,7 +200,7 @@ def _listing(prefix: str, relative: str, pattern: str | None, skip_folder: tuple
             names = sorted(filter(None, (_sort_name(entry, pattern, skip_folder, recursive) for entry in listing)))
     except OSError as exc:
         yield Input(prefix.rstrip("/") or prefix, relative, None, None, None,
-                    error=f"cannot list this folder: {_reason(exc)}")
+                    error=f"cannot list this folder: {reason(exc, prefix)}")
         return
     folder = _folder(prefix, names)
     for name in names:
@@ -304,13 +304,13 @@ def to_do(task: Task) -> bool:
     return not task.skip and task.refusal is None
 
 
-def ready(task: Task, learn: Callable[[Folder], frozenset[str]]) -> Task:
+def ready(task: Task, learn: Callable[[Folder], frozenset[str]], max_bytes: int) -> Task:
     """A task to do as a worker needs it: standard input read here, since
     workers cannot read it; its folder's template learnt (once per folder)
     and sent instead of the folder."""
     item = task.input
     if item.source == STDIN:
-        return task._replace(data=read_bytes(STDIN, sys.stdin.buffer))
+        return task._replace(data=read_bytes(STDIN, sys.stdin.buffer, limit=max_bytes))
     if item.folder is None:
         return task
     if item.folder.template is None:
@@ -372,7 +372,8 @@ def handle(task: Task, settings: Settings) -> Result:
     if item.size is not None and item.size > settings.max_bytes:
         return Result(FAILED, error=too_large)
     try:
-        data = task.data if task.data is not None else read_bytes(item.source)
+        data = task.data if task.data is not None else read_bytes(
+            item.source, found_earlier=item.mtime is not None, limit=settings.max_bytes)
     except InputError as exc:
         return Result(FAILED, error=str(exc))
     if len(data) > settings.max_bytes:
@@ -437,7 +438,7 @@ def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int) -> It
     learn = partial(learn_here, settings.max_bytes)
     for chunk in chunks:
         for task in chunk:
-            yield task, handle(ready(task, learn) if to_do(task) else task, settings)
+            yield task, handle(ready(task, learn, settings.max_bytes) if to_do(task) else task, settings)
 
 
 def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
@@ -463,7 +464,7 @@ def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> I
     pending: deque = deque()
     try:
         for chunk in chunks:
-            work = [ready(task, learn) for task in chunk if to_do(task)]
+            work = [ready(task, learn, settings.max_bytes) for task in chunk if to_do(task)]
             pending.append((chunk, pool.submit(handle_chunk, work, settings) if work else None))
             while pending and (len(pending) >= window or pending[0][1] is None):
                 yield from _answers(*pending.popleft(), settings)
