@@ -411,3 +411,9 @@ def test_an_empty_tags_heading_above_the_article_does_not_weaken_it():
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", "Етикети", *ARTICLE,
                                     "Свързани новини", "12.03.2025 11:20", TEASERS[2], TEASERS[5]))
     assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_text_and_photos_credit_names_the_author():
+    record = newsclean.extract(page("Новият мост над Марица е открит", "10.07.2025",
+                                    "Текст и снимки: Стоян Желязков", *ARTICLE))
+    assert record.author == "Стоян Желязков"

@@ -59,6 +59,7 @@ _RELATED_DISCOUNT = 0.25
 _HEADER_REACH = 12
 _PROMO_FAMILY = "promos and follow us"
 _RELATED_FAMILY = "related and most read"
+_CREDITS_FAMILY = "photo and video credits"
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
@@ -107,6 +108,8 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
     if f.editor_initials:
         return BOILERPLATE, "editor initials: the article ends here"
     labelled_title = _title_with_credit_label(unit, f)
+    if f.furniture is not None and f.furniture.name == _CREDITS_FAMILY and byline.labelled_byline(unit.text):
+        return BYLINE, "labelled byline (a credit of text and photos)"
     if f.furniture is not None and not f.furniture_by_phrase_inside and not labelled_title:
         label = BOILERPLATE if f.furniture.role == "section" else FURNITURE
         return label, f"{f.furniture.role} furniture: {f.furniture.name}"
