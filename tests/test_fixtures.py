@@ -35,6 +35,8 @@ def test_corpus_scores_stay_at_or_above_their_floors(folder):
     assert summary["headline_accuracy"] >= floor["headline_accuracy"]
     assert summary["false_dates"] <= floor["false_dates"]
     assert summary["false_headlines"] <= floor["false_headlines"]
+    right, listings = map(int, summary["no_article_right"].split("/"))
+    assert right == listings  # every listing page, front page and forum thread is no_article
 
 
 def test_corpus_has_sixty_dev_pages_in_fifteen_layouts_and_twenty_heldout():
