@@ -1,17 +1,12 @@
-"""Which files a run reads, in a stable order, and reading one of them.
+"""Reading one input, and saying in a few words why it cannot be read.
 
-Folders are walked recursively; hidden files and folders (names starting
-with ".") are skipped; ``--glob`` narrows the files taken from folders (not
-the files named one by one).  Paths are reported as the user gave them:
-a relative folder gives relative paths.
+Which files a run reads, and in what order, is ``runner.walk_inputs``.
 """
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import stat
-from collections.abc import Iterable, Iterator
 
 STDIN = "-"
 # Opening never waits (a FIFO) nor takes a terminal as the controlling one.
@@ -20,29 +15,6 @@ _NON_BLOCKING = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 class InputError(Exception):
     """A path that cannot be read; the message is the reason."""
-
-
-def _walk(folder: str, pattern: str | None) -> Iterator[str]:
-    found = []
-    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if name.startswith("."):
-                continue
-            if pattern and not fnmatch.fnmatch(name, pattern):
-                continue
-            found.append(os.path.join(root, name))
-    yield from sorted(found)
-
-
-def iter_inputs(paths: Iterable[str], pattern: str | None = None) -> Iterator[str]:
-    """Every input path, folders expanded, in order: named paths in the order
-    given, each folder's files sorted."""
-    for path in paths:
-        if path != STDIN and os.path.isdir(path):
-            yield from _walk(path, pattern)
-        else:
-            yield path
 
 
 def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | None = None) -> bytes:

@@ -145,7 +145,8 @@ def _as_time(mtime: float | None) -> datetime | None:
 
 def walk_inputs(paths: Iterable[str], pattern: str | None,
                 skip_folder: tuple[int, int] | None = None, recursive: bool = True) -> Iterator[Input]:
-    """Every input in the order of ``inputs.iter_inputs``, each stat'ed once,
+    """Every input in a stable order (named paths as given, each folder's files
+    sorted by path, hidden ones skipped), each stat'ed once,
     found as they are asked for.
 
     ``skip_folder`` is the (device, inode) of a folder not to walk into:
