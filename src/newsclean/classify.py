@@ -13,13 +13,17 @@ Labelling runs in three passes over plain lists:
    menus, footers) are walls no run crosses.  Between two walls the best
    run is a maximum-sum segment (body-text extraction by "document slope",
    made to work on lines); the runs of all stretches then compete, a lone
-   paragraph under a title (a teaser's summary) counting for less.
+   paragraph under a title (a teaser's summary), a row of title-summary
+   pairs and anything under a related-list heading counting for less.  A
+   short promo or "read more" box inside the article joins the runs on
+   either side of it into one article.
 3. The header before the body is read backwards: headline, lead, captions,
    byline and dateline.  Dates count only from there (and from a labelled
    publication line right after the body), never from teasers.
 
-A page whose best run is a teaser's summary in a list of teasers, or too
-thin to be an article, holds no article.
+A page whose best run is a teaser's summary in a list of teasers, one
+post of a thread of dated posts, or too thin to be an article, holds no
+article.
 """
 from __future__ import annotations
 
