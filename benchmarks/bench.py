@@ -108,15 +108,21 @@ print(json.dumps({"rc": rc, "wall": wall, "maxrss_kb": ru.ru_maxrss,
                   "procs": peak["procs"], "samples": peak["samples"]}))
 '''
 
-# The floor: what any tool must at least do per page.
-FLOOR = r'''
-import json, os, sys
+# Both scripts below list the corpus the same way: every file, sorted,
+# hidden ones skipped.
+WALK = r'''
+import os
 def walk(folder):
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(os.path.join(root, n) for n in files if not n.startswith("."))
     return sorted(found)
+'''
+
+# The floor: what any tool must at least do per page.
+FLOOR = WALK + r'''
+import json, sys
 write = sys.stdout.write
 for path in walk(sys.argv[1]):
     with open(path, "rb") as fh:
@@ -126,15 +132,9 @@ for path in walk(sys.argv[1]):
 '''
 
 # Another cleaner over the same pages, the blocks given as <p> paragraphs.
-OTHER = r'''
-import html, json, os, sys, time
+OTHER = WALK + r'''
+import html, json, sys, time
 tool, folder, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
-def walk(folder):
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(os.path.join(root, n) for n in files if not n.startswith("."))
-    return sorted(found)
 if tool == "trafilatura":
     import trafilatura
     def clean(page):
