@@ -257,8 +257,17 @@ def _teaser_list(page: Page, start: int, end: int) -> bool:
     return summaries >= _MIN_TEASER_PAIRS
 
 
-def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
-    """The article's run: (start, end, score, teaser_shaped, inline_boxes).
+def _teaser_kind(page: Page, start: int, end: int) -> str | None:
+    """"summary" for a lone summary under a title, "list" for a row of
+    title-summary pairs, None for a run that looks like no teaser."""
+    if _teaser_shaped(page, start, end):
+        return "summary"
+    return "list" if _teaser_list(page, start, end) else None
+
+
+def choose_body(page: Page) -> tuple[int, int, float, str | None, list[range]]:
+    """The article's run: (start, end, score, teaser, inline_boxes), where
+    ``teaser`` is what teaser the run looks like (see ``_teaser_kind``).
     When boxes inside the article (a promo, a "read more" insert) cut it,
     the run spans all its parts and ``inline_boxes`` holds the gaps."""
     weights = _weights(page)
@@ -267,9 +276,9 @@ def choose_body(page: Page) -> tuple[int, int, float, bool, list[range]]:
         start, end, total = best_run(weights, lo, hi)
         if start >= 0 and any(page.labels[i] == TEXT and is_prose(page.features[i]) for i in range(start, end + 1)):
             runs.append((start, end, total))
-    best, best_k = (-1, -1, 0.0, False), -1
+    best, best_k = (-1, -1, 0.0, None), -1
     for k, (start, end, total) in enumerate(runs):
-        teaser = _teaser_shaped(page, start, end) or _teaser_list(page, start, end)
+        teaser = _teaser_kind(page, start, end)
         score = total * (_TEASER_DISCOUNT if teaser else 1.0)
         if _under_related_heading(page, start):
             score *= _RELATED_DISCOUNT
@@ -382,7 +391,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
     start, end, score, teaser, inline_boxes = choose_body(page)
-    if start < 0 or score < _MIN_ARTICLE_WEIGHT or (teaser and (_count_teasers(page) >= 2 or _teaser_list(page, start, end))):
+    if start < 0 or score < _MIN_ARTICLE_WEIGHT or teaser == "list" or (teaser and _count_teasers(page) >= 2):
         _no_article(page, start, end, "a teaser, not an article")
     elif _one_of_dated_posts(page, start, end):
         _no_article(page, start, end, "one post of a thread of dated posts, not an article")
