@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from .data import load
+from .features import FIELD_SEPARATOR
 
 _PAGE = load("page_bg")
 _LABELS = sorted(_PAGE["byline_labels"], key=len, reverse=True)
@@ -19,8 +20,6 @@ _SURNAME_END = tuple(_PAGE["surname_endings"])
 _LABEL = regex.compile(
     r"^(?:" + "|".join(regex.escape(l) for l in _LABELS) + r")\s*", regex.I
 )
-# Fields of a packed meta line: "3.9.2025 г. | Автор: Мила Арсова | 9 мин."
-_FIELD_SPLIT = regex.compile(r"\s[|•·]\s")
 # "Публикувано на 12.03.2025 в 10:15 ч. от Иван Петров": names after a
 # lower-case "от" that follows a date or time on the same line.
 _LATE_FROM = regex.compile(r"\d(?:[\d.:,/\s]|г\.|ч\.|\sв\s)*\sот\s+(?=\p{Lu})")
@@ -47,7 +46,7 @@ def _names(text: str) -> str | None:
 def labelled_byline(text: str) -> str | None:
     """Names after a byline label at the start of the line or of one of its
     fields, or None when the line holds no labelled byline."""
-    for field in _FIELD_SPLIT.split(text):
+    for field in FIELD_SEPARATOR.split(text):
         names = _after_label(field.strip())
         if names:
             return names

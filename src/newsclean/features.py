@@ -58,7 +58,7 @@ _NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 _NAV_LINE = re.compile(r"[|/>»›•·][^\n]*")
 _HAS_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
 # Fields of a packed meta line, and a field that is a label and its value.
-_FIELD_SEPARATOR = regex.compile(r"\s[|•·]\s")
+FIELD_SEPARATOR = regex.compile(r"\s[|•·]\s")
 _LABELLED_FIELD = regex.compile(r"\s*\p{L}+(?:\s\p{L}+){0,2}:\s")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
@@ -336,7 +336,7 @@ def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     leftover = [w for w in words_of(" ".join(rest)) if w.casefold() not in _DATELINE_WORDS]
     if len(leftover) <= 3:
         return True
-    bounds = [0, *(i for m in _FIELD_SEPARATOR.finditer(text) for i in m.span()), len(text)]
+    bounds = [0, *(i for m in FIELD_SEPARATOR.finditer(text) for i in m.span()), len(text)]
     fields = list(zip(bounds[::2], bounds[1::2]))
     return len(fields) >= 2 and all(
         any(lo <= c.start < hi for c in found) or _LABELLED_FIELD.match(text, lo, hi)
