@@ -28,3 +28,18 @@ def test_record_keys_follow_the_contract_order():
     record = newsclean.extract(SEEDS[0].read_text(encoding="utf-8"), source="x.txt").to_dict()
     assert list(record) == ["source", "headline", "published", "updated", "author",
                             "body", "captions", "site", "warnings"]
+
+
+def test_json_line_has_the_contract_keys_in_order():
+    line = newsclean.extract(SEEDS[0].read_text(encoding="utf-8"), source="x.txt").to_json()
+    assert list(json.loads(line)) == ["source", "headline", "published", "updated", "author",
+                                      "body", "captions", "site", "warnings"]
+
+
+def test_changing_a_dict_from_to_dict_leaves_the_record_alone():
+    record = newsclean.extract(SEEDS[0].read_text(encoding="utf-8"), source="x.txt")
+    before = record.to_json()
+    as_dict = record.to_dict()
+    as_dict["warnings"].append("changed")
+    as_dict["captions"].append("changed")
+    assert record.to_json() == before
