@@ -11,7 +11,10 @@ import pytest
 
 import newsclean
 
+from hypothesis import example, given, strategies as st
+
 from newsclean.dates import (
+    DATE_HINT,
     DateCandidate,
     find_dates,
     has_date_hint,
@@ -444,6 +447,24 @@ def test_has_date_hint_rejects_text_without_dates(text):
 def test_has_date_hint_is_true_wherever_a_date_is_found(text):
     if find_dates(text, NOW):
         assert has_date_hint(text)
+
+
+_DATEISH_LINES = st.lists(st.text(alphabet="12059 .:-/,ПпрРедиДнсчвВаг\u00a0", max_size=30),
+                          min_size=1, max_size=8)
+
+
+@given(_DATEISH_LINES)
+@example(["Обновена: 1", "025 г.", "12.03.2025"])
+@example(["пре", "ди 2 часа", "Днес"])
+def test_one_hint_scan_of_a_page_finds_exactly_the_lines_with_a_hint(lines):
+    """features.measure_page gates find_dates per line with one DATE_HINT
+    scan of the joined page: no hit may span lines or hide another line's."""
+    page = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    hit_lines = {max(i for i, s in enumerate(starts) if s <= m.start()) for m in DATE_HINT.finditer(page)}
+    assert hit_lines == {i for i, line in enumerate(lines) if has_date_hint(line)}
 
 
 # --- no catastrophic backtracking (a hang here is the failure) ---------------

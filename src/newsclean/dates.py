@@ -50,6 +50,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 __all__ = [
+    "DATE_HINT",
     "DateCandidate",
     "SOFIA",
     "find_dates",
@@ -288,7 +289,10 @@ def _hint_pattern() -> str:
     return "[" + re.escape(first) + "](?:" + "|".join(branches) + ")"
 
 
-_HINT_RE = re.compile(_hint_pattern())
+# Public so that a page's lines can be gated in one scan of the whole page:
+# a hit never holds a line break, so the lines with a hit are exactly the
+# lines on which ``find_dates`` can find something.
+DATE_HINT = re.compile(_hint_pattern())
 assert _MIN_YEAR >= 1000 and _MAX_YEAR <= 2999  # the hint's 4-digit numbers
 
 # A label directly before a date (the window ends where the date starts).
@@ -509,7 +513,7 @@ def _crawler(text: str, limit: datetime | None) -> tuple[DateCandidate | None, i
 
 def has_date_hint(text: str) -> bool:
     """Very cheap pre-check that ``find_dates`` could find something in ``text``."""
-    return _HINT_RE.search(text) is not None
+    return DATE_HINT.search(text) is not None
 
 
 def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
@@ -520,7 +524,7 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
     With a ``now``, values later than ``now`` + 1 day are dropped.
     """
     # The gate: the same search as has_date_hint, its first hit reused.
-    hit = _HINT_RE.search(text) if text else None
+    hit = DATE_HINT.search(text) if text else None
     if hit is None:
         return []
     limit = _as_sofia(now) + timedelta(days=1) if now is not None else None
@@ -529,7 +533,7 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
     if crawler is not None:
         found.append(crawler)
     if pos > hit.start():
-        hit = _HINT_RE.search(text, pos)
+        hit = DATE_HINT.search(text, pos)
     floor = pos
     size = len(text)
     while hit is not None:
@@ -542,20 +546,20 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
                 m = _YEAR_RE.search(text, m.end(), hi)
             if m is None or m.start() > anchor:  # this year is in no date
                 pos = hit.end()
-                hit = _HINT_RE.search(text, pos)
+                hit = DATE_HINT.search(text, pos)
                 continue
         else:
             m = _WORD_RE.match(text, anchor)
             if m is None:
                 pos = hit.end()
-                hit = _HINT_RE.search(text, pos)
+                hit = DATE_HINT.search(text, pos)
                 continue
         value, relative = _value(m, now, limit)
         if value is not None:
             found.append(DateCandidate(m.start(), m.end(), value,
                                        _kind(text, m.start(), floor), relative, False))
         pos = floor = m.end()
-        hit = _HINT_RE.search(text, pos)
+        hit = DATE_HINT.search(text, pos)
     if found:
         found = _add_labelled_times(text, found, limit)
     return found

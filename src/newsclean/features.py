@@ -390,7 +390,7 @@ def _shared_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
 class _PageScan(NamedTuple):
     inner: list[int]        # sentence ends inside each line
     separated: set[int]     # the lines that may hold a menu separator
-    dated: bool             # whether any line may hold a date
+    dated: set[int]         # the lines that may hold a date
     odd_mark: bool          # whether the page holds U+0345 (see measure_page)
 
 
@@ -402,7 +402,7 @@ def _scan_page(texts: list[str]) -> _PageScan:
         raise ValueError("a unit holds a line break")
     starts = line_starts(texts)
     return _PageScan(inner_sentence_ends(page, starts), lines_matching(_NAV_LINE, page, starts),
-                     dates.has_date_hint(page), "\u0345" in page)
+                     lines_matching(dates.DATE_HINT, page, starts), "\u0345" in page)
 
 
 class _WordColumns(NamedTuple):
@@ -445,7 +445,7 @@ def measure_page(texts: list[str], now: datetime) -> list[Features]:
     inner, separated, dated, odd_mark = _scan_page(texts)
     n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark)
     counts = Counter(k for k in keys if k)
-    found = [tuple(dates.find_dates(t, now)) for t in texts] if dated else [()] * len(texts)
+    found = [tuple(dates.find_dates(t, now)) if i in dated else () for i, t in enumerate(texts)]
     # One column a feature, in the order of the fields of Features.
     return list(map(Features._make, zip(
         n_words,                                                        # words
