@@ -28,28 +28,16 @@ article.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import regex
 from datetime import datetime, timezone
 
-from . import byline, dates
+from . import byline
 from .blocks import Unit
 from .data import load
 from .features import Features, line_key, measure_page
-
-# Labels.
-BODY = "body"
-LEAD = "lead"
-HEADLINE = "headline"
-TITLE = "title"
-CAPTION = "caption"
-DATELINE = "dateline"
-BYLINE = "byline"
-FURNITURE = "furniture"
-BOILERPLATE = "boilerplate"
-CRAWLER = "crawler"
-TEXT = "text"
+from .page import (BODY, BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, HEADLINE, LEAD, TEXT,
+                   TITLE, Page, above_credit, is_prose, is_title_like, neighbour)
 
 _WALLS = frozenset({BOILERPLATE, CRAWLER, DATELINE})
 _TITLE_WEIGHT = -40.0
@@ -80,30 +68,6 @@ _TEASER_SUMMARY_MAX_WORDS = 45
 _MIN_POSTS = 3
 _CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
-
-
-@dataclass
-class Page:
-    """Everything the classifier decided about one page."""
-    units: list[Unit]
-    features: list[Features]
-    labels: list[str]
-    reasons: list[str]
-    body: list[int] = field(default_factory=list)
-    headline: int | None = None
-    captions: list[int] = field(default_factory=list)
-    bylines: list[tuple[int, str]] = field(default_factory=list)
-    date_candidates: list[dates.DateCandidate] = field(default_factory=list)
-    no_article: bool = False
-    truncated: bool = False
-
-
-def is_prose(f: Features) -> bool:
-    return f.words >= 8 and (f.ends_sentence or f.sentences >= 2) and f.stop_ratio >= 0.1
-
-
-def is_title_like(f: Features) -> bool:
-    return 3 <= f.words <= 30 and not (f.ends_sentence and f.sentences >= 2)
 
 
 def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str, str]:
@@ -218,9 +182,9 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
     texts = [i for i in range(start, end + 1) if page.labels[i] == TEXT]
     if len(texts) != 1:
         return False
-    before = _neighbour(page, start, -1)
+    before = neighbour(page, start, -1)
     while before is not None and (page.labels[before] in (DATELINE, BYLINE) or page.features[before].words == 0):
-        before = _neighbour(page, before, -1)  # a time or date not read as one has no words either
+        before = neighbour(page, before, -1)  # a time or date not read as one has no words either
     return before is not None and (
         page.labels[before] == TITLE
         or (page.labels[before] == TEXT and is_title_like(page.features[before]) and not is_prose(page.features[before]))
@@ -242,7 +206,7 @@ def _teaser_list(page: Page, start: int, end: int) -> bool:
     make a body."""
     texts = [i for i in range(start, end + 1) if page.labels[i] == TEXT]
     offset = 1 if texts and is_prose(page.features[texts[0]]) else 0
-    first_title = _neighbour(page, start, -1) if offset else start
+    first_title = neighbour(page, start, -1) if offset else start
     if first_title is None or page.labels[first_title] != TEXT or _follows_header(page, first_title):
         return False  # no title above the first summary, or subheadings right under the header
     summaries = 0
@@ -362,7 +326,7 @@ def _is_promo_wall(page: Page, i: int) -> bool:
 
 
 def _follows_header(page: Page, i: int) -> bool:
-    before = _neighbour(page, i, -1)
+    before = neighbour(page, i, -1)
     return before is not None and page.labels[before] in (DATELINE, BYLINE, TITLE)
 
 
@@ -434,7 +398,7 @@ def _dated_posts(page: Page) -> list[int]:
     posts = []
     for i, label in enumerate(page.labels):
         if label == DATELINE:
-            j = _neighbour(page, i, 1)
+            j = neighbour(page, i, 1)
             if j is not None and page.labels[j] == TEXT and is_prose(page.features[j]):
                 posts.append(j)
     return posts
@@ -452,7 +416,7 @@ def _take_cut_off_tail(page: Page, end: int) -> int:
     """A dump cut off mid-article ends in a paragraph too short to weigh
     for itself: when the only unit left after the run is such a text, it
     is the article's last, truncated paragraph."""
-    tail = _neighbour(page, end, 1)
+    tail = neighbour(page, end, 1)
     if (tail is not None and tail == len(page.units) - 1 and page.labels[tail] == TEXT
             and page.features[tail].words >= 5 and not page.features[tail].ends_sentence
             and page.features[tail].stop_ratio >= 0.1):
@@ -484,11 +448,7 @@ def _captions_a_photo(page: Page, j: int) -> bool:
     a photo credit alone ("Снимка: БГНЕС") captions a photo."""
     if page.units[j].text.casefold().startswith(_CAPTION_STARTS):
         return True
-    return _above_credit(page, j)
-
-
-def _above_credit(page: Page, j: int) -> bool:
-    return j + 1 < len(page.units) and page.labels[j + 1] == FURNITURE and page.features[j + 1].credit_at == 0
+    return above_credit(page, j)
 
 
 def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
@@ -498,11 +458,11 @@ def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
     f = page.features[i]
     if f.ends_sentence or f.sentences >= 2 or f.words < 4:
         return False
-    if _above_credit(page, i):
+    if above_credit(page, i):
         return True
     if i != start or f.words > _CAPTION_MAX_WORDS or page.units[i].text.endswith("."):
         return False
-    after = _neighbour(page, i, 1)
+    after = neighbour(page, i, 1)
     return after is not None and page.labels[after] == TEXT and is_prose(page.features[after])
 
 
@@ -579,7 +539,7 @@ def _headline_above_meta(page: Page, j: int) -> int | None:
     standfirst and a shorter title-like line sits right above it, that line
     is the headline; a line of prose is never one."""
     f = page.features[j]
-    k = _neighbour(page, j, -1)
+    k = neighbour(page, j, -1)
     if k is not None and page.labels[k] in (TEXT, TITLE):
         above = page.features[k]
         if _reads_as_standfirst(f, above) and is_title_like(above) and not is_prose(above):
@@ -625,20 +585,12 @@ def _read_header(page: Page, body_start: int) -> None:
     page.captions.sort()
 
 
-def _neighbour(page: Page, j: int, step: int) -> int | None:
-    """The nearest unit before (step -1) or after (step 1) j that is not furniture."""
-    j += step
-    while 0 <= j < len(page.units) and page.labels[j] == FURNITURE:
-        j += step
-    return j if 0 <= j < len(page.units) else None
-
-
 def _past_names(page: Page, j: int, step: int) -> int | None:
     """The nearest neighbour of j that is not furniture nor another line of
     bare names (co-authors are often printed one per line)."""
-    n = _neighbour(page, j, step)
+    n = neighbour(page, j, step)
     while n is not None and page.labels[n] == TEXT and byline.bare_names(page.units[n].text):
-        n = _neighbour(page, n, step)
+        n = neighbour(page, n, step)
     return n
 
 
@@ -673,7 +625,7 @@ def _header_top(page: Page, headline: int) -> int:
 def _read_footer_meta(page: Page, body_end: int) -> None:
     """A labelled byline or publication line right after the body."""
     seen = 0
-    j = _neighbour(page, body_end, 1)
+    j = neighbour(page, body_end, 1)
     while j is not None and seen < 2:
         label, f = page.labels[j], page.features[j]
         if label == BYLINE:
@@ -687,4 +639,4 @@ def _read_footer_meta(page: Page, body_end: int) -> None:
         elif label != BOILERPLATE or page.features[j].furniture is None:
             break
         seen += 1
-        j = _neighbour(page, j, 1)
+        j = neighbour(page, j, 1)
