@@ -1,19 +1,11 @@
 """The header stage on small, real-looking pages: which line above the body
 is the headline, and what the lines around it are."""
 import newsclean
+from test_extract import ARTICLE, page
 
 TITLE = "Новият мост над Марица е открит"
 MENU = "Начало | Новини | Спорт | Култура | Времето"
 DATELINE = "12.03.2025 10:15"
-ARTICLE = [
-    "Кметът на Пловдив откри новия мост над Марица след две години ремонт. Съоръжението е дълго 180 метра и има две ленти за движение във всяка посока.",
-    "Ремонтът струва 14 млн. лв. и беше финансиран от общинския бюджет и от европейски програми, съобщиха от общината.",
-    "По моста вече минават и автобусите на градския транспорт, а велосипедистите имат отделна алея от източната страна на съоръжението.",
-]
-
-
-def page(*blocks):
-    return "\n\n".join(blocks)
 
 
 def test_the_title_printed_twice_is_the_headline_not_the_short_line_under_it():
