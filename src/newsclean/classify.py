@@ -17,9 +17,12 @@ Labelling runs in three passes over plain lists:
    pairs and anything under a related-list heading counting for less.  A
    short promo or "read more" box inside the article joins the runs on
    either side of it into one article.
-3. The header before the body is read backwards: headline, lead, captions,
-   byline and dateline.  Dates count only from there (and from a labelled
-   publication line right after the body), never from teasers.
+3. The units of the run are marked: body paragraphs, photo captions (a
+   line with or right above a photo credit, a short line opening the run,
+   a gallery's captions), boxes inside the article dropped.  Then
+   ``header`` reads the header above the body and the meta line after it:
+   headline, standfirst, bylines, dates.  Dates count only from there
+   (and from the crawler's date line), never from teasers.
 
 A page whose best run is a teaser's summary in a list of teasers, one
 post of a thread of dated posts, or too thin to be an article, holds no
@@ -28,28 +31,16 @@ article.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import regex
 from datetime import datetime, timezone
 
-from . import byline, dates
+from . import byline
 from .blocks import Unit
-from .data import load
 from .features import Features, line_key, measure_page
-
-# Labels.
-BODY = "body"
-LEAD = "lead"
-HEADLINE = "headline"
-TITLE = "title"
-CAPTION = "caption"
-DATELINE = "dateline"
-BYLINE = "byline"
-FURNITURE = "furniture"
-BOILERPLATE = "boilerplate"
-CRAWLER = "crawler"
-TEXT = "text"
+from .header import read_footer_meta, read_header
+from .page import (BODY, BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, TEXT, TITLE, Page,
+                   above_credit, is_prose, is_title_like, neighbour)
 
 _WALLS = frozenset({BOILERPLATE, CRAWLER, DATELINE})
 _TITLE_WEIGHT = -40.0
@@ -60,7 +51,6 @@ _UNIT_COST = 6.0
 _MIN_ARTICLE_WEIGHT = 12.0
 _TEASER_DISCOUNT = 0.5
 _RELATED_DISCOUNT = 0.25
-_HEADER_REACH = 12
 _PROMO_FAMILY = "promos and follow us"
 _RELATED_FAMILY = "related and most read"
 _CREDITS_FAMILY = "photo and video credits"
@@ -69,41 +59,14 @@ _CREDITS_FAMILY = "photo and video credits"
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 _NAME_STEM = 5
 _INLINE_BOX_REACH = 5
-_STANDFIRST_MIN_WORDS = 15
 _CAPTION_MAX_WORDS = 20
-_CAPTION_MIN_WORDS = 3
 # "Снимка: Красимир Петров/БНА" is a credit; "СНИМКИ: Футболистът ... се
 # ожени" is a title with a label.
 _CREDIT_MAX_WORDS = 8
 _MIN_TEASER_PAIRS = 3
 _TEASER_SUMMARY_MAX_WORDS = 45
 _MIN_POSTS = 3
-_CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
-
-
-@dataclass
-class Page:
-    """Everything the classifier decided about one page."""
-    units: list[Unit]
-    features: list[Features]
-    labels: list[str]
-    reasons: list[str]
-    body: list[int] = field(default_factory=list)
-    headline: int | None = None
-    captions: list[int] = field(default_factory=list)
-    bylines: list[tuple[int, str]] = field(default_factory=list)
-    date_candidates: list[dates.DateCandidate] = field(default_factory=list)
-    no_article: bool = False
-    truncated: bool = False
-
-
-def is_prose(f: Features) -> bool:
-    return f.words >= 8 and (f.ends_sentence or f.sentences >= 2) and f.stop_ratio >= 0.1
-
-
-def is_title_like(f: Features) -> bool:
-    return 3 <= f.words <= 30 and not (f.ends_sentence and f.sentences >= 2)
 
 
 def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str, str]:
@@ -218,9 +181,9 @@ def _teaser_shaped(page: Page, start: int, end: int) -> bool:
     texts = [i for i in range(start, end + 1) if page.labels[i] == TEXT]
     if len(texts) != 1:
         return False
-    before = _neighbour(page, start, -1)
+    before = neighbour(page, start, -1)
     while before is not None and (page.labels[before] in (DATELINE, BYLINE) or page.features[before].words == 0):
-        before = _neighbour(page, before, -1)  # a time or date not read as one has no words either
+        before = neighbour(page, before, -1)  # a time or date not read as one has no words either
     return before is not None and (
         page.labels[before] == TITLE
         or (page.labels[before] == TEXT and is_title_like(page.features[before]) and not is_prose(page.features[before]))
@@ -242,7 +205,7 @@ def _teaser_list(page: Page, start: int, end: int) -> bool:
     make a body."""
     texts = [i for i in range(start, end + 1) if page.labels[i] == TEXT]
     offset = 1 if texts and is_prose(page.features[texts[0]]) else 0
-    first_title = _neighbour(page, start, -1) if offset else start
+    first_title = neighbour(page, start, -1) if offset else start
     if first_title is None or page.labels[first_title] != TEXT or _follows_header(page, first_title):
         return False  # no title above the first summary, or subheadings right under the header
     summaries = 0
@@ -362,7 +325,7 @@ def _is_promo_wall(page: Page, i: int) -> bool:
 
 
 def _follows_header(page: Page, i: int) -> bool:
-    before = _neighbour(page, i, -1)
+    before = neighbour(page, i, -1)
     return before is not None and page.labels[before] in (DATELINE, BYLINE, TITLE)
 
 
@@ -400,8 +363,8 @@ def classify(units: list[Unit], now: datetime | None = None,
         for box in inline_boxes:
             _drop_inline_box(page, box)
         _mark_body(page, start, end)
-        _read_header(page, start)
-        _read_footer_meta(page, end)
+        read_header(page, start)
+        read_footer_meta(page, end)
         last_content = max(i for i, l in enumerate(page.labels) if l != FURNITURE)
         page.truncated = end == last_content and not feats[end].ends_sentence
     if now is None:
@@ -434,7 +397,7 @@ def _dated_posts(page: Page) -> list[int]:
     posts = []
     for i, label in enumerate(page.labels):
         if label == DATELINE:
-            j = _neighbour(page, i, 1)
+            j = neighbour(page, i, 1)
             if j is not None and page.labels[j] == TEXT and is_prose(page.features[j]):
                 posts.append(j)
     return posts
@@ -452,7 +415,7 @@ def _take_cut_off_tail(page: Page, end: int) -> int:
     """A dump cut off mid-article ends in a paragraph too short to weigh
     for itself: when the only unit left after the run is such a text, it
     is the article's last, truncated paragraph."""
-    tail = _neighbour(page, end, 1)
+    tail = neighbour(page, end, 1)
     if (tail is not None and tail == len(page.units) - 1 and page.labels[tail] == TEXT
             and page.features[tail].words >= 5 and not page.features[tail].ends_sentence
             and page.features[tail].stop_ratio >= 0.1):
@@ -479,18 +442,6 @@ def _mark_body(page: Page, start: int, end: int) -> None:
     _gallery_after(page, end)
 
 
-def _captions_a_photo(page: Page, j: int) -> bool:
-    """A line that opens like a caption ("Кадър от ...") or sits right above
-    a photo credit alone ("Снимка: БГНЕС") captions a photo."""
-    if page.units[j].text.casefold().startswith(_CAPTION_STARTS):
-        return True
-    return _above_credit(page, j)
-
-
-def _above_credit(page: Page, j: int) -> bool:
-    return j + 1 < len(page.units) and page.labels[j + 1] == FURNITURE and page.features[j + 1].credit_at == 0
-
-
 def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
     """A line that is no sentence, right above a photo credit ("Снимка:
     Shutterstock") or opening the run above the first paragraph, captions
@@ -498,11 +449,11 @@ def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
     f = page.features[i]
     if f.ends_sentence or f.sentences >= 2 or f.words < 4:
         return False
-    if _above_credit(page, i):
+    if above_credit(page, i):
         return True
     if i != start or f.words > _CAPTION_MAX_WORDS or page.units[i].text.endswith("."):
         return False
-    after = _neighbour(page, i, 1)
+    after = neighbour(page, i, 1)
     return after is not None and page.labels[after] == TEXT and is_prose(page.features[after])
 
 
@@ -519,172 +470,3 @@ def _gallery_after(page: Page, end: int) -> None:
             page.labels[j], page.reasons[j] = CAPTION, "caption in the article's gallery"
             page.captions.append(j)
         j += 1
-
-
-def _find_headline(page: Page, body_start: int) -> int | None:
-    """Walk back from the body: the nearest repeated title; else the
-    title-like line just above the dateline or byline (unless a repeated
-    title sits right above that one, which makes it a caption); else the
-    farthest title-like line of the header (nearer ones are captions)."""
-    labels, feats = page.labels, page.features
-    below_meta: list[int] = []
-    above_meta: int | None = None
-    passed_meta = False
-    prose_seen = 0
-    for j in range(body_start - 1, max(-1, body_start - 1 - _HEADER_REACH), -1):
-        label, f = labels[j], feats[j]
-        if label == TITLE:
-            return j
-        if label == BOILERPLATE and f.menu_like and (below_meta or passed_meta):
-            break  # the site's menu or breadcrumb ends the article's header
-        if label in (FURNITURE, BOILERPLATE, CRAWLER):
-            continue
-        if above_meta is not None:
-            return _headline_above_meta(page, above_meta)
-        if label in (DATELINE, BYLINE):
-            passed_meta = True
-            continue
-        if label != TEXT:
-            continue
-        if byline.bare_names(page.units[j].text) and not below_meta:
-            passed_meta = True
-            continue
-        if is_prose(f) and f.credit_at < 0:
-            prose_seen += 1
-            if passed_meta and (over_standfirst := _headline_above_meta(page, j)) is not None:
-                return over_standfirst
-            if prose_seen > 1 or below_meta or passed_meta:
-                break
-            continue
-        if is_title_like(f) and not _captions_a_photo(page, j):
-            if passed_meta:
-                above_meta = j
-            else:
-                below_meta.append(j)
-    if above_meta is not None:
-        return _headline_above_meta(page, above_meta)
-    return below_meta[-1] if below_meta else None
-
-
-def _reads_as_standfirst(f: Features, title: Features) -> bool:
-    """A line under a title that is prose, or long, or twice the title's
-    length: the standfirst (dek), not a second title."""
-    return f.words > title.words and (
-        is_prose(f) or f.words >= _STANDFIRST_MIN_WORDS or f.words >= 2 * title.words >= 8)
-
-
-def _headline_above_meta(page: Page, j: int) -> int | None:
-    """The headline when ``j`` is the first text line above the byline or
-    dateline.  Headline, standfirst, byline: when ``j`` reads like a
-    standfirst and a shorter title-like line sits right above it, that line
-    is the headline; a line of prose is never one."""
-    f = page.features[j]
-    k = _neighbour(page, j, -1)
-    if k is not None and page.labels[k] in (TEXT, TITLE):
-        above = page.features[k]
-        if _reads_as_standfirst(f, above) and is_title_like(above) and not is_prose(above):
-            return k
-    return None if is_prose(f) else j
-
-
-def _read_header(page: Page, body_start: int) -> None:
-    labels, feats, units = page.labels, page.features, page.units
-    headline = _find_headline(page, body_start)
-    if headline is not None:
-        key = line_key(units[headline].text)
-        while headline > 0 and labels[headline - 1] == TITLE and line_key(units[headline - 1].text) == key:
-            headline -= 1
-        labels[headline], page.reasons[headline] = HEADLINE, "title nearest before the article"
-    page.headline = headline
-    top = _header_top(page, headline) if headline is not None else max(0, body_start - 4)
-    lead: list[int] = []
-    for j in range(top, body_start):
-        label, f = labels[j], feats[j]
-        if j == headline:
-            continue
-        if label == TITLE and headline is not None and line_key(units[j].text) == line_key(units[headline].text):
-            labels[j], page.reasons[j] = FURNITURE, "headline printed again"
-        elif label in (DATELINE, BYLINE) or (label == TEXT and _bare_byline(page, j)):
-            names = byline.labelled_byline(units[j].text) or _bare_byline(page, j)
-            if names:
-                labels[j], page.reasons[j] = BYLINE, "byline in the article's header"
-                page.bylines.append((j, names))
-            if f.date_candidates:
-                page.reasons[j] += "; dateline of the article"
-                page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
-        elif label == TEXT and headline is not None and j > headline:
-            standfirst = (is_prose(f) and f.words >= 12) or (
-                _reads_as_standfirst(f, feats[headline]) and any(l in (DATELINE, BYLINE) for l in labels[j + 1:body_start]))
-            if standfirst and f.credit_at < 0:
-                labels[j], page.reasons[j] = LEAD, "standfirst between headline and body"
-                lead.append(j)
-            elif f.words >= _CAPTION_MIN_WORDS and not f.gallery_counter:
-                labels[j], page.reasons[j] = CAPTION, "short line between headline and body"
-                page.captions.append(j)
-    page.body[:0] = lead
-    page.captions.sort()
-
-
-def _neighbour(page: Page, j: int, step: int) -> int | None:
-    """The nearest unit before (step -1) or after (step 1) j that is not furniture."""
-    j += step
-    while 0 <= j < len(page.units) and page.labels[j] == FURNITURE:
-        j += step
-    return j if 0 <= j < len(page.units) else None
-
-
-def _past_names(page: Page, j: int, step: int) -> int | None:
-    """The nearest neighbour of j that is not furniture nor another line of
-    bare names (co-authors are often printed one per line)."""
-    n = _neighbour(page, j, step)
-    while n is not None and page.labels[n] == TEXT and byline.bare_names(page.units[n].text):
-        n = _neighbour(page, n, step)
-    return n
-
-
-def _bare_byline(page: Page, j: int) -> str | None:
-    """Names alone on a line count as a byline only beside a dateline or just
-    before the headline; elsewhere in the header they caption a photo."""
-    names = byline.bare_names(page.units[j].text)
-    if not names:
-        return None
-    before, after = _past_names(page, j, -1), _past_names(page, j, 1)
-    near_date = any(n is not None and page.labels[n] in (DATELINE, BYLINE) for n in (before, after))
-    above_headline = (
-        page.headline is not None and j < page.headline and after is not None
-        and (after == page.headline or page.labels[after] in (TITLE, HEADLINE))
-    )
-    return names if near_date or above_headline else None
-
-
-def _header_top(page: Page, headline: int) -> int:
-    """First unit of the header above the headline: datelines, bylines,
-    furniture and earlier copies of the title directly above it."""
-    top = headline
-    for j in range(headline - 1, max(-1, headline - 4), -1):
-        label = page.labels[j]
-        if label in (DATELINE, BYLINE, FURNITURE, TITLE) or (label == TEXT and _bare_byline(page, j)):
-            top = j
-        elif label != BOILERPLATE:
-            break
-    return top
-
-
-def _read_footer_meta(page: Page, body_end: int) -> None:
-    """A labelled byline or publication line right after the body."""
-    seen = 0
-    j = _neighbour(page, body_end, 1)
-    while j is not None and seen < 2:
-        label, f = page.labels[j], page.features[j]
-        if label == BYLINE:
-            names = byline.labelled_byline(page.units[j].text)
-            if names and not page.bylines:
-                page.bylines.append((j, names))
-                page.reasons[j] = "labelled byline after the article"
-        elif label == DATELINE and any(c.kind != "plain" for c in f.date_candidates):
-            page.date_candidates.extend(c for c in f.date_candidates if c.kind != "plain")
-            page.reasons[j] += "; labelled date of the article"
-        elif label != BOILERPLATE or page.features[j].furniture is None:
-            break
-        seen += 1
-        j = _neighbour(page, j, 1)

@@ -1,0 +1,217 @@
+"""Stage 4c: read the article's header above the body and the meta line
+after it.
+
+Once ``classify`` has chosen the article's body, the units just above it
+are the article's header: the headline, perhaps a standfirst, photo
+captions, bylines and the dateline.  They are read in this order:
+
+1. The headline, walking back from the body's first unit (at most
+   ``_HEADER_REACH`` units): the nearest repeated title (pages print their
+   title twice, as page title and article title); else the title-like line
+   just above the dateline or byline, or the shorter title above it when
+   that line reads as a standfirst; else the farthest title-like line
+   below the dateline (nearer ones are captions).  A line that opens like
+   a caption ("Кадър от ...") or sits right above a photo credit is never
+   the headline.  The site's menu and prose above the header end the walk.
+2. The top of the header: the datelines, bylines, furniture and earlier
+   copies of the title directly above the headline.
+3. Forward from that top to the body: copies of the headline are
+   furniture; datelines and bylines give the article's dates and authors
+   (bare names count only beside a dateline or byline, co-authors one per
+   line, or right above the headline); a long or prose line under the
+   headline is the standfirst and becomes the body's first paragraph;
+   other short lines are captions.
+4. After the body: a labelled byline or a labelled publication date in
+   the two units right after it (furniture aside).
+
+Why backwards from the body: what stands above an article differs from
+site to site (menus, a "today" bar with its date, teasers with their own
+titles and dates, "most read" lists), but the header always sits right on
+top of the body.  Walking back from it, the first title met is the
+article's and the menu ends the search, so a teaser's title or date is
+never taken for the article's.
+"""
+from __future__ import annotations
+
+from . import byline
+from .data import load
+from .features import Features, line_key
+from .page import (BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, HEADLINE, LEAD, TEXT, TITLE,
+                   Page, above_credit, is_prose, is_title_like, neighbour)
+
+_HEADER_REACH = 12
+_STANDFIRST_MIN_WORDS = 15
+_CAPTION_MIN_WORDS = 3
+_CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
+
+
+def read_header(page: Page, body_start: int) -> None:
+    """Label the header above the body: the headline and its copies,
+    bylines and the article's dates, the standfirst (put first in the
+    body) and captions."""
+    labels, feats, units = page.labels, page.features, page.units
+    headline = _find_headline(page, body_start)
+    if headline is not None:
+        key = line_key(units[headline].text)
+        while headline > 0 and labels[headline - 1] == TITLE and line_key(units[headline - 1].text) == key:
+            headline -= 1
+        labels[headline], page.reasons[headline] = HEADLINE, "title nearest before the article"
+    page.headline = headline
+    top = _header_top(page, headline) if headline is not None else max(0, body_start - 4)
+    lead: list[int] = []
+    for j in range(top, body_start):
+        label, f = labels[j], feats[j]
+        if j == headline:
+            continue
+        if label == TITLE and headline is not None and line_key(units[j].text) == line_key(units[headline].text):
+            labels[j], page.reasons[j] = FURNITURE, "headline printed again"
+        elif label in (DATELINE, BYLINE) or (label == TEXT and _bare_byline(page, j)):
+            names = byline.labelled_byline(units[j].text) or _bare_byline(page, j)
+            if names:
+                labels[j], page.reasons[j] = BYLINE, "byline in the article's header"
+                page.bylines.append((j, names))
+            if f.date_candidates:
+                page.reasons[j] += "; dateline of the article"
+                page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
+        elif label == TEXT and headline is not None and j > headline:
+            standfirst = (is_prose(f) and f.words >= 12) or (
+                _reads_as_standfirst(f, feats[headline]) and any(l in (DATELINE, BYLINE) for l in labels[j + 1:body_start]))
+            if standfirst and f.credit_at < 0:
+                labels[j], page.reasons[j] = LEAD, "standfirst between headline and body"
+                lead.append(j)
+            elif f.words >= _CAPTION_MIN_WORDS and not f.gallery_counter:
+                labels[j], page.reasons[j] = CAPTION, "short line between headline and body"
+                page.captions.append(j)
+    page.body[:0] = lead
+    page.captions.sort()
+
+
+def _find_headline(page: Page, body_start: int) -> int | None:
+    """Walk back from the body: the nearest repeated title; else the
+    title-like line just above the dateline or byline (unless a repeated
+    title sits right above that one, which makes it a caption); else the
+    farthest title-like line of the header (nearer ones are captions)."""
+    labels, feats = page.labels, page.features
+    below_meta: list[int] = []
+    above_meta: int | None = None
+    passed_meta = False
+    prose_seen = 0
+    for j in range(body_start - 1, max(-1, body_start - 1 - _HEADER_REACH), -1):
+        label, f = labels[j], feats[j]
+        if label == TITLE:
+            return j
+        if label == BOILERPLATE and f.menu_like and (below_meta or passed_meta):
+            break  # the site's menu or breadcrumb ends the article's header
+        if label in (FURNITURE, BOILERPLATE, CRAWLER):
+            continue
+        if above_meta is not None:
+            return _headline_above_meta(page, above_meta)
+        if label in (DATELINE, BYLINE):
+            passed_meta = True
+            continue
+        if label != TEXT:
+            continue
+        if byline.bare_names(page.units[j].text) and not below_meta:
+            passed_meta = True
+            continue
+        if is_prose(f) and f.credit_at < 0:
+            prose_seen += 1
+            if passed_meta and (over_standfirst := _headline_above_meta(page, j)) is not None:
+                return over_standfirst
+            if prose_seen > 1 or below_meta or passed_meta:
+                break
+            continue
+        if is_title_like(f) and not _captions_a_photo(page, j):
+            if passed_meta:
+                above_meta = j
+            else:
+                below_meta.append(j)
+    if above_meta is not None:
+        return _headline_above_meta(page, above_meta)
+    return below_meta[-1] if below_meta else None
+
+
+def _headline_above_meta(page: Page, j: int) -> int | None:
+    """The headline when ``j`` is the first text line above the byline or
+    dateline.  Headline, standfirst, byline: when ``j`` reads like a
+    standfirst and a shorter title-like line sits right above it, that line
+    is the headline; a line of prose is never one."""
+    f = page.features[j]
+    k = neighbour(page, j, -1)
+    if k is not None and page.labels[k] in (TEXT, TITLE):
+        above = page.features[k]
+        if _reads_as_standfirst(f, above) and is_title_like(above) and not is_prose(above):
+            return k
+    return None if is_prose(f) else j
+
+
+def _reads_as_standfirst(f: Features, title: Features) -> bool:
+    """A line under a title that is prose, or long, or twice the title's
+    length: the standfirst (dek), not a second title."""
+    return f.words > title.words and (
+        is_prose(f) or f.words >= _STANDFIRST_MIN_WORDS or f.words >= 2 * title.words >= 8)
+
+
+def _captions_a_photo(page: Page, j: int) -> bool:
+    """A line that opens like a caption ("Кадър от ...") or sits right above
+    a photo credit alone ("Снимка: БГНЕС") captions a photo."""
+    if page.units[j].text.casefold().startswith(_CAPTION_STARTS):
+        return True
+    return above_credit(page, j)
+
+
+def _header_top(page: Page, headline: int) -> int:
+    """First unit of the header above the headline: datelines, bylines,
+    furniture and earlier copies of the title directly above it."""
+    top = headline
+    for j in range(headline - 1, max(-1, headline - 4), -1):
+        label = page.labels[j]
+        if label in (DATELINE, BYLINE, FURNITURE, TITLE) or (label == TEXT and _bare_byline(page, j)):
+            top = j
+        elif label != BOILERPLATE:
+            break
+    return top
+
+
+def _bare_byline(page: Page, j: int) -> str | None:
+    """Names alone on a line count as a byline only beside a dateline or just
+    before the headline; elsewhere in the header they caption a photo."""
+    names = byline.bare_names(page.units[j].text)
+    if not names:
+        return None
+    before, after = _past_names(page, j, -1), _past_names(page, j, 1)
+    near_date = any(n is not None and page.labels[n] in (DATELINE, BYLINE) for n in (before, after))
+    above_headline = (
+        page.headline is not None and j < page.headline and after is not None
+        and (after == page.headline or page.labels[after] in (TITLE, HEADLINE))
+    )
+    return names if near_date or above_headline else None
+
+
+def _past_names(page: Page, j: int, step: int) -> int | None:
+    """The nearest neighbour of j that is not furniture nor another line of
+    bare names (co-authors are often printed one per line)."""
+    n = neighbour(page, j, step)
+    while n is not None and page.labels[n] == TEXT and byline.bare_names(page.units[n].text):
+        n = neighbour(page, n, step)
+    return n
+
+
+def read_footer_meta(page: Page, body_end: int) -> None:
+    """A labelled byline or publication line right after the body."""
+    seen = 0
+    j = neighbour(page, body_end, 1)
+    while j is not None and seen < 2:
+        label, f = page.labels[j], page.features[j]
+        if label == BYLINE:
+            names = byline.labelled_byline(page.units[j].text)
+            if names and not page.bylines:
+                page.bylines.append((j, names))
+                page.reasons[j] = "labelled byline after the article"
+        elif label == DATELINE and any(c.kind != "plain" for c in f.date_candidates):
+            page.date_candidates.extend(c for c in f.date_candidates if c.kind != "plain")
+            page.reasons[j] += "; labelled date of the article"
+        elif label != BOILERPLATE or page.features[j].furniture is None:
+            break
+        seen += 1
+        j = neighbour(page, j, 1)

@@ -1,0 +1,44 @@
+"""The header stage on small, real-looking pages: which line above the body
+is the headline, and what the lines around it are."""
+import newsclean
+from test_extract import ARTICLE, page
+
+TITLE = "Новият мост над Марица е открит"
+MENU = "Начало | Новини | Спорт | Култура | Времето"
+DATELINE = "12.03.2025 10:15"
+
+
+def test_the_title_printed_twice_is_the_headline_not_the_short_line_under_it():
+    caption = "Кметът Иван Тотев и строителите на моста"
+    record = newsclean.extract(page(MENU, TITLE, TITLE, DATELINE, caption, *ARTICLE))
+    assert record.headline == TITLE
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_the_standfirst_under_the_headline_is_the_first_paragraph_of_the_body():
+    standfirst = ("Съоръжението над Марица свързва кварталите Кършияка и Център и ще облекчи движението "
+                  "по старите мостове, смятат от общината.")
+    record = newsclean.extract(page(MENU, TITLE, standfirst, "Автор: Иван Петров", DATELINE, *ARTICLE))
+    assert record.headline == TITLE
+    assert record.body == "\n\n".join([standfirst, *ARTICLE])
+
+
+def test_co_authors_printed_one_per_line_beside_the_dateline_are_all_read():
+    record = newsclean.extract(page(MENU, TITLE, "Иван Петров", "Мария Георгиева", DATELINE, *ARTICLE))
+    assert record.author == "Иван Петров, Мария Георгиева"
+    assert record.headline == TITLE
+
+
+def test_a_line_opening_like_a_caption_above_the_dateline_is_no_headline():
+    caption = "Кадър от церемонията по откриването на моста"
+    record = newsclean.extract(page(MENU, TITLE, caption, DATELINE, *ARTICLE))
+    assert record.headline == TITLE
+    assert record.captions == [caption]
+
+
+def test_a_labelled_byline_and_date_right_after_the_body_are_the_article_s():
+    record = newsclean.extract(page(MENU, TITLE, *ARTICLE, "Автор: Иван Петров",
+                                    "Публикувано на 12.03.2025", "Сподели във Facebook"))
+    assert record.author == "Иван Петров"
+    assert record.published == "2025-03-12"
