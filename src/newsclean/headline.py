@@ -1,11 +1,8 @@
-"""Stage 5: find the article's headline and clean it.
+"""Stage 5b: clean the text of the headline that ``header.py`` found.
 
-A page prints its headline near the article's start: often twice (the page
-title and the article title), next to the date, byline and lead photo, right
-before the first body paragraph.  The finder looks back from the first body
-paragraph over the header lines and takes the nearest repeated title, else
-the nearest title-like line.  A body sentence or a teaser title is never
-taken: the search stops at any prose before the header.
+Which line is the headline is decided in ``header.py`` (the nearest repeated
+title above the body, else the nearest title-like line).  This module only
+cleans that line and finds photo credits in lines.
 
 Cleaning removes what sites add to a title: labels ("ОБНОВЕНА", "ВИДЕО"),
 a photo credit ("Снимка: © Getty Images") and a " | Site name" suffix.

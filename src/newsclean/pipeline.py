@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from .blocks import split_units
-from .classify import Page, classify
+from .classify import classify
 from .decode import decode
 from .language import not_bulgarian
 from .normalise import normalise
+from .page import Page
 from .record import Record, assemble
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import dates
-from .classify import BODY, BOILERPLATE, FURNITURE, Page
+from .page import BODY, BOILERPLATE, FURNITURE, Page
 from .data import load
 from .headline import clean_headline
 
