@@ -42,3 +42,23 @@ def test_a_labelled_byline_and_date_right_after_the_body_are_the_article_s():
                                     "Публикувано на 12.03.2025", "Сподели във Facebook"))
     assert record.author == "Иван Петров"
     assert record.published == "2025-03-12"
+
+
+def test_co_authors_on_one_line_are_a_byline_not_a_menu():
+    record = newsclean.extract(page(MENU, TITLE, DATELINE, "Лора Ценова, Иво Бонев", *ARTICLE))
+    assert record.author == "Лора Ценова, Иво Бонев"
+    assert record.headline == TITLE
+
+
+def test_a_section_name_printed_in_the_menu_and_over_the_article_is_no_headline():
+    vertical_menu = ["България", "Региони", "Спорт", "Здраве"]
+    record = newsclean.extract(page(*vertical_menu, "Региони", TITLE, "Автор: Яна Методиева", *ARTICLE))
+    assert record.headline == TITLE
+
+
+def test_a_headline_label_is_not_read_as_a_caption_opening():
+    record = newsclean.extract(page(MENU, "СНИМКИ От понеделник започва ремонтът на пътя Враца – Мездра",
+                                    DATELINE, "Снимка 1 от 6", "Участъкът при Зверино, където пътят е разбит",
+                                    *ARTICLE))
+    assert record.headline == "От понеделник започва ремонтът на пътя Враца – Мездра"
+    assert record.captions == ["Участъкът при Зверино, където пътят е разбит"]

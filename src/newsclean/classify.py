@@ -96,7 +96,7 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return FURNITURE, _TEMPLATE_REASON
     if (f.same_as_previous or f.same_as_next or f.repeats >= 2) and f.words <= 40:
         return TITLE, f"title printed {f.repeats} times"
-    if f.menu_like:
+    if f.menu_like and not byline.bare_names(unit.text):
         return BOILERPLATE, "menu or breadcrumb"
     return TEXT, f"{f.words} words, stopwords {f.stop_ratio:.2f}, sentence end {f.ends_sentence}"
 

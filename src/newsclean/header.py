@@ -36,10 +36,14 @@ from __future__ import annotations
 from . import byline
 from .data import load
 from .features import Features, line_key
+from .headline import strip_labels
 from .page import (BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, HEADLINE, LEAD, TEXT, TITLE,
                    Page, above_credit, is_prose, is_title_like, neighbour)
 
 _HEADER_REACH = 12
+# A line printed twice with fewer words is the section's name (in the menu
+# and again over the article), not the article's title.
+_MIN_HEADLINE_WORDS = 3
 _STANDFIRST_MIN_WORDS = 15
 _CAPTION_MIN_WORDS = 3
 _CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
@@ -98,8 +102,10 @@ def _find_headline(page: Page, body_start: int) -> int | None:
     prose_seen = 0
     for j in range(body_start - 1, max(-1, body_start - 1 - _HEADER_REACH), -1):
         label, f = labels[j], feats[j]
-        if label == TITLE:
+        if label == TITLE and f.words >= _MIN_HEADLINE_WORDS:
             return j
+        if label == TITLE:
+            continue  # "Региони" in the menu and over the article: a section name
         if label == BOILERPLATE and f.menu_like and (below_meta or passed_meta):
             break  # the site's menu or breadcrumb ends the article's header
         if label in (FURNITURE, BOILERPLATE, CRAWLER):
@@ -154,8 +160,9 @@ def _reads_as_standfirst(f: Features, title: Features) -> bool:
 
 def _captions_a_photo(page: Page, j: int) -> bool:
     """A line that opens like a caption ("Кадър от ...") or sits right above
-    a photo credit alone ("Снимка: БГНЕС") captions a photo."""
-    if page.units[j].text.casefold().startswith(_CAPTION_STARTS):
+    a photo credit alone ("Снимка: БГНЕС") captions a photo.  A headline's
+    label is no opening: "СНИМКИ От понеделник ..." is a title."""
+    if strip_labels(page.units[j].text).casefold().startswith(_CAPTION_STARTS):
         return True
     return above_credit(page, j)
 
