@@ -1,6 +1,10 @@
 """The header stage on small, real-looking pages: which line above the body
 is the headline, and what the lines around it are."""
+import pytest
+
 import newsclean
+from newsclean import byline
+from newsclean.dates import find_dates
 from test_extract import ARTICLE, page
 
 TITLE = "Новият мост над Марица е открит"
@@ -62,3 +66,22 @@ def test_a_headline_label_is_not_read_as_a_caption_opening():
                                     *ARTICLE))
     assert record.headline == "От понеделник започва ремонтът на пътя Враца – Мездра"
     assert record.captions == ["Участъкът при Зверино, където пътят е разбит"]
+
+
+def test_a_blog_meta_line_gives_the_article_s_date_and_author():
+    record = newsclean.extract(page(MENU, TITLE, "12 август 2024 Теодора Величкова Туризъм 2 коментара", *ARTICLE))
+    assert record.published == "2024-08-12"
+    assert record.author == "Теодора Величкова"
+    assert record.headline == TITLE
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("3 юли 2025 Теодора Величкова Култура Остави коментар", "Теодора Величкова"),
+    ("03.07.2025 Мария Петрова Иванова Новини", "Мария Петрова Иванова"),
+    ("03.07.2025 Стара Загора", None),
+    ("03.07.2025 Общество 4 коментара", None),
+])
+def test_the_name_after_a_meta_line_s_opening_date_stops_before_the_category(line, name):
+    opening_date = find_dates(line)[0]
+    assert byline.name_after_date(line, opening_date.end) == name

@@ -1,9 +1,10 @@
 """Stage 5b: read the author names out of a byline line.
 
-Two forms are read: a labelled byline ("Автор: Иван Петров", "Текст и
-снимки: Мария Иванова | 12.03.2025") anywhere near the article, and a line
+Three forms are read: a labelled byline ("Автор: Иван Петров", "Текст и
+снимки: Мария Иванова | 12.03.2025") anywhere near the article, a line
 that is nothing but one or more personal names ("Николай Станоев") in the
-article's header.  The labels and the words that are never names live in
+article's header, and a name right after the date that opens a blog's
+meta line ("3 юли 2025 Теодора Величкова Култура Остави коментар").  The labels and the words that are never names live in
 ``data/page_bg.toml``.
 """
 from __future__ import annotations
@@ -63,6 +64,20 @@ def _after_label(text: str) -> str | None:
     if label in ("от",) and not rest[:1].isupper():
         return None
     return _names(rest)
+
+
+def name_after_date(text: str, date_end: int) -> str | None:
+    """The name right after a line's opening date, as a blog's meta line
+    prints it ("12 август 2024 Теодора Величкова Туризъм 2 коментара"):
+    the first two or three capitalised words, each after the first with a
+    family-name ending, so the category after the name stays out."""
+    words = _TAIL.sub("", text[date_end:]).split()
+    for size in (3, 2):
+        candidate = words[:size]
+        if len(candidate) == size and _is_name(" ".join(candidate)) and all(
+                w.casefold().endswith(_SURNAME_END) for w in candidate[1:]):
+            return " ".join(candidate)
+    return None
 
 
 def bare_names(text: str) -> str | None:

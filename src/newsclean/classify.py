@@ -77,6 +77,8 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
     labelled_title = _title_with_credit_label(unit, f)
     if f.furniture is not None and f.furniture.name == _CREDITS_FAMILY and byline.labelled_byline(unit.text):
         return BYLINE, "labelled byline (a credit of text and photos)"
+    if f.date_dominant and f.date_candidates[0].start == 0:
+        return DATELINE, "opens with a date, then only names, labels or a comment count"
     if f.furniture is not None and not f.furniture_by_phrase_inside and not labelled_title:
         label = BOILERPLATE if f.furniture.role == "section" else FURNITURE
         return label, f"{f.furniture.role} furniture: {f.furniture.name}"

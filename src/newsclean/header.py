@@ -70,7 +70,8 @@ def read_header(page: Page, body_start: int) -> None:
         if label == TITLE and headline is not None and line_key(units[j].text) == line_key(units[headline].text):
             labels[j], page.reasons[j] = FURNITURE, "headline printed again"
         elif label in (DATELINE, BYLINE) or (label == TEXT and _bare_byline(page, j)):
-            names = byline.labelled_byline(units[j].text) or _bare_byline(page, j)
+            names = (byline.labelled_byline(units[j].text) or _bare_byline(page, j)
+                     or _name_after_opening_date(units[j].text, f))
             if names:
                 labels[j], page.reasons[j] = BYLINE, "byline in the article's header"
                 page.bylines.append((j, names))
@@ -165,6 +166,12 @@ def _captions_a_photo(page: Page, j: int) -> bool:
     if strip_labels(page.units[j].text).casefold().startswith(_CAPTION_STARTS):
         return True
     return above_credit(page, j)
+
+
+def _name_after_opening_date(text: str, f: Features) -> str | None:
+    if f.date_candidates and f.date_candidates[0].start == 0:
+        return byline.name_after_date(text, f.date_candidates[0].end)
+    return None
 
 
 def _header_top(page: Page, headline: int) -> int:
