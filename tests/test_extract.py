@@ -417,3 +417,22 @@ def test_text_and_photos_credit_names_the_author():
     record = newsclean.extract(page("Новият мост над Марица е открит", "10.07.2025",
                                     "Текст и снимки: Стоян Желязков", *ARTICLE))
     assert record.author == "Стоян Желязков"
+
+
+def test_what_an_embedded_player_or_picture_leaves_is_dropped_from_the_body():
+    title = "Новият мост над Марица е открит"
+    record = newsclean.extract(page(title, ARTICLE[0], "YouTube", "[Изображение]", *ARTICLE[1:]))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_line_ending_in_a_video_credit_inside_the_article_is_a_caption():
+    title = "Новият мост над Марица е открит"
+    caption = "Първите автомобили минават по моста. Видео: Петър Чакъров"
+    record = newsclean.extract(page(title, ARTICLE[0], caption, *ARTICLE[1:]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_headline_opening_with_a_video_label_keeps_it_as_a_label():
+    record = newsclean.extract(page("ВИДЕО: Пожар в Родопите", "12.03.2025 10:15", *ARTICLE))
+    assert record.headline == "Пожар в Родопите"
