@@ -29,6 +29,8 @@ def test_spaces_are_folded_and_lines_trimmed_as_line_by_line(text):
     ("К огато преди три години", "Когато преди три години"),   # a one-letter capital, a known word
     ("В понеделник сутринта", "В понеделник сутринта"),        # a one-letter word stays apart
     ("И още нещо", "И още нещо"),
+    ("О бщинският съвет прие бюджета", "Общинският съвет прие бюджета"),  # "О" opens no sentence
+    ("О, не, отново", "О, не, отново"),
     ("Т\nодор Кехайов става в четири", "Тодор Кехайов става в четири"),  # capital alone on its line
     ("К\n\nметът на общината", "Кметът на общината"),          # ... with a blank line after it
     ("Сподели\nи коментирай", "Сподели\nи коментирай"),        # a whole word is no drop cap
