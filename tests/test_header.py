@@ -85,3 +85,11 @@ def test_a_blog_meta_line_gives_the_article_s_date_and_author():
 def test_the_name_after_a_meta_line_s_opening_date_stops_before_the_category(line, name):
     opening_date = find_dates(line)[0]
     assert byline.name_after_date(line, opening_date.end) == name
+
+
+def test_the_line_a_breadcrumb_ends_in_is_the_headline_of_a_page_without_dateline():
+    vertical_menu = ["За университета", "Факултети и департаменти", "Наука и проекти", "Новини и събития"]
+    record = newsclean.extract(page(MENU, "Технически университет – Видин", *vertical_menu,
+                                    f"Начало » Новини » {TITLE}", TITLE, *ARTICLE))
+    assert record.headline == TITLE
+    assert record.captions == []

@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 
 from . import byline
 from .blocks import Unit
-from .features import Features, line_key, measure_page
+from .features import Features, breadcrumb_end, line_key, measure_page
 from .header import read_footer_meta, read_header
 from .page import (BODY, BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, TEXT, TITLE, Page,
                    above_credit, is_prose, is_title_like, neighbour)
@@ -66,6 +66,7 @@ _CREDIT_MAX_WORDS = 8
 _MIN_TEASER_PAIRS = 3
 _TEASER_SUMMARY_MAX_WORDS = 45
 _MIN_POSTS = 3
+_BREADCRUMB_REACH = 3
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
@@ -355,6 +356,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     feats = measure_page([u.text for u in units], now or datetime.now(timezone.utc))
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
+    _mark_titles_named_by_breadcrumbs(page)
     start, end, score, teaser, inline_boxes = choose_body(page)
     if start < 0 or score < _MIN_ARTICLE_WEIGHT or teaser == "list" or (teaser and _count_teasers(page) >= 2):
         _no_article(page, start, end, "a teaser, not an article")
@@ -374,6 +376,20 @@ def classify(units: list[Unit], now: datetime | None = None,
     if page.units and page.labels[0] == CRAWLER and not page.no_article:
         page.date_candidates.extend(c for c in feats[0].date_candidates if c.crawler)
     return page
+
+
+def _mark_titles_named_by_breadcrumbs(page: Page) -> None:
+    """A title-like line just under a breadcrumb that ends in it is the
+    page's title printed twice, even though the breadcrumb's line is not
+    the same line."""
+    for i, unit in enumerate(page.units):
+        last = breadcrumb_end(unit.text)
+        if last is None:
+            continue
+        key = line_key(last)
+        for j in range(i + 1, min(len(page.units), i + 1 + _BREADCRUMB_REACH)):
+            if page.labels[j] == TEXT and is_title_like(page.features[j]) and line_key(page.units[j].text) == key:
+                page.labels[j], page.reasons[j] = TITLE, "title printed again as the breadcrumb's last item"
 
 
 def _drop_inline_box(page: Page, box: range) -> None:

@@ -52,6 +52,7 @@ _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_NAV_MARKS = frozenset("|/>»›•·")
 _NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 # A separator character and the rest of its line: finds the lines that may
 # hold a separator (a plain ``re`` character class scans fast).
@@ -322,6 +323,16 @@ def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
             return True
     return (words >= 4 and stops == 0 and not _HAS_DIGIT_OR_BRACKET.search(text)
             and all(t[:1].isupper() for t in words_of(text)))
+
+
+def breadcrumb_end(text: str) -> str | None:
+    """The last item of a breadcrumb ("Начало » Прием » График на
+    изпитите"), which on an article page is often the article's title;
+    None when the text is no row of at least three items."""
+    if _NAV_MARKS.isdisjoint(text):
+        return None
+    pieces = _NAV_SEPARATOR.split(text)
+    return pieces[-1] if len(pieces) >= 3 else None
 
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
