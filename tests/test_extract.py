@@ -436,3 +436,14 @@ def test_a_line_ending_in_a_video_credit_inside_the_article_is_a_caption():
 def test_a_headline_opening_with_a_video_label_keeps_it_as_a_label():
     record = newsclean.extract(page("ВИДЕО: Пожар в Родопите", "12.03.2025 10:15", *ARTICLE))
     assert record.headline == "Пожар в Родопите"
+
+
+def test_a_schedule_of_dated_entries_stays_in_the_article():
+    title = "График на кандидатстудентските изпити през 2025 г."
+    entries = ["29 март 2025, 9:00 ч. – Математика (писмен изпит), зала 2.14",
+               "5 април 2025, 9:00 ч. – Физика (тест), зала 3.02",
+               "12 април 2025, 10:00 ч. – Информатика (тест и задача), компютърни зали"]
+    record = newsclean.extract(page(title, "Дата: 2025-03-14", ARTICLE[0], *entries, ARTICLE[1],
+                                    "Сподели: Facebook LinkedIn Имейл Печат"))
+    assert record.published == "2025-03-14"
+    assert record.body == "\n\n".join([ARTICLE[0], *entries, ARTICLE[1]])

@@ -60,6 +60,8 @@ _NAV_LINE = re.compile(r"[|/>»›•·][^\n]*")
 _HAS_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
 # Fields of a packed meta line, and a field that is a label and its value.
 FIELD_SEPARATOR = regex.compile(r"\s[|•·]\s")
+# After a schedule entry's date: a dash, then at least three words.
+_SCHEDULE_ENTRY = regex.compile(r"\s*[-–—]\s*\p{L}[^\s]*(?:\s+\S+){2}")
 _LABELLED_FIELD = regex.compile(r"\s*\p{L}+(?:\s\p{L}+){0,2}:\s")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
@@ -337,7 +339,8 @@ def breadcrumb_end(text: str) -> str | None:
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     """Mostly a date: at most three words besides the dates and dateline
-    words, or a packed meta line whose fields are a date and labelled
+    words (but not an entry of a schedule, "5 април 2025, 9:00 ч. – Физика
+    (тест), зала 3.02", where words follow the date after a dash), or a packed meta line whose fields are a date and labelled
     fields ("14.02.2025, 09:05 ч. | Източник: Морски лекарски вестник")."""
     rest, last = [], 0
     for cand in found:
@@ -346,7 +349,8 @@ def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     rest.append(text[last:])
     leftover = [w for w in words_of(" ".join(rest)) if w.casefold() not in _DATELINE_WORDS]
     if len(leftover) <= 3:
-        return True
+        return not _SCHEDULE_ENTRY.match(rest[-1])
+
     bounds = [0, *(i for m in FIELD_SEPARATOR.finditer(text) for i in m.span()), len(text)]
     fields = list(zip(bounds[::2], bounds[1::2]))
     return len(fields) >= 2 and all(
