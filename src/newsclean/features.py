@@ -61,7 +61,7 @@ _HAS_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
 # Fields of a packed meta line, and a field that is a label and its value.
 FIELD_SEPARATOR = regex.compile(r"\s[|•·]\s")
 # After a schedule entry's date: a dash, then at least three words.
-_SCHEDULE_ENTRY = regex.compile(r"\s*[-–—]\s*\p{L}[^\s]*(?:\s+\S+){2}")
+_SCHEDULE_ENTRY = regex.compile(r"\A\s*+[-–—]\s*+\p{L}\S*+(?:\s++\S++){2}")
 _LABELLED_FIELD = regex.compile(r"\s*\p{L}+(?:\s\p{L}+){0,2}:\s")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
