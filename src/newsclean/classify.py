@@ -66,6 +66,8 @@ _CREDIT_MAX_WORDS = 8
 _MIN_TEASER_PAIRS = 3
 _TEASER_SUMMARY_MAX_WORDS = 45
 _MIN_POSTS = 3
+_INTRO_MAX_WORDS = 60
+_MIN_LISTED_TEASERS = 3
 _BREADCRUMB_REACH = 3
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
@@ -369,6 +371,8 @@ def classify(units: list[Unit], now: datetime | None = None,
         _mark_body(page, start, end)
         read_header(page, start)
         read_footer_meta(page, end)
+        if _untitled_intro_to_teasers(page):
+            _withdraw_article(page, "one untitled paragraph over a list of teasers: a listing's intro")
         last_content = max(i for i, l in enumerate(page.labels) if l != FURNITURE)
         page.truncated = end == last_content and not feats[end].ends_sentence
     if now is None:
@@ -407,6 +411,23 @@ def _no_article(page: Page, start: int, end: int, why: str) -> None:
     page.no_article = True
     for i in range(start, end + 1) if start >= 0 else ():
         page.reasons[i] += f"; {why}"
+
+
+def _untitled_intro_to_teasers(page: Page) -> bool:
+    """An author's or a topic's page: no headline, one short paragraph
+    (a profile, a description), then teasers."""
+    return (page.headline is None and len(page.body) == 1
+            and page.features[page.body[0]].words < _INTRO_MAX_WORDS
+            and _count_teasers(page) >= _MIN_LISTED_TEASERS)
+
+
+def _withdraw_article(page: Page, why: str) -> None:
+    """Undo what was read of an article the page turned out not to hold."""
+    for i in page.body:
+        page.labels[i], page.reasons[i] = TEXT, f"{page.reasons[i]}; {why}"
+    page.body, page.captions, page.bylines, page.date_candidates = [], [], [], []
+    page.truncated = False
+    page.no_article = True
 
 
 def _dated_posts(page: Page) -> list[int]:
