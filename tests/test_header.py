@@ -114,3 +114,11 @@ def test_an_author_page_of_a_profile_and_teasers_holds_no_article():
     record = newsclean.extract(page(MENU, "Десислава Колева", profile, "Статии от автора (214)", *teasers))
     assert record.warnings[0] == "no_article"
     assert (record.body, record.published, record.author) == ("", None, None)
+
+
+def test_the_site_s_tagline_above_the_dateline_is_no_headline():
+    record = newsclean.extract(page("ТРАКИЯ ЕКСПРЕС", "Ежедневник за Стара Загора и региона",
+                                    "19.9.2023 г., 18:30 ч.", "Автор: Павел Стайков", *ARTICLE))
+    assert record.headline is None
+    assert record.author == "Павел Стайков"
+    assert record.body == "\n\n".join(ARTICLE)
