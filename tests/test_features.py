@@ -278,3 +278,12 @@ def test_a_packed_meta_line_of_a_date_and_labelled_fields_is_mostly_a_date(line,
 ])
 def test_a_schedule_entry_with_words_after_a_dash_is_not_mostly_a_date(line, dominant):
     assert measure_page([line], NOW)[0].date_dominant is dominant
+
+
+def test_every_key_gives_each_line_the_key_line_key_gives_it():
+    lines = ["ВИДЕО: Пожар в Родопите", "Кметът откри моста. Снимка: БГНЕС", "Начало | Новини",
+             "Начало | Новини", "Обикновен ред без етикет", "(ОБНОВЕНА) Затвориха прохода", "—"]
+    keyed = measure_page(lines, NOW, every_key=True)
+    assert [f.key for f in keyed] == [line_key(line) for line in lines]
+    plain = measure_page(lines, NOW)
+    assert [f.key for f in plain] == [None, None, "начало новини", "начало новини", None, None, None]

@@ -97,7 +97,7 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return FURNITURE, "place of a dateline"
     if byline.labelled_byline(unit.text):
         return BYLINE, "labelled byline"
-    if template and line_key(unit.text) in template:
+    if template and f.key in template:
         return FURNITURE, _TEMPLATE_REASON
     if (f.same_as_previous or f.same_as_next or f.repeats >= 2) and f.words <= 40:
         return TITLE, f"title printed {f.repeats} times"
@@ -355,7 +355,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     """Label the units of one page and find its article.  Relative dates
     are read against ``now``; without it they still mark a line as a time
     but give no date."""
-    feats = measure_page([u.text for u in units], now or datetime.now(timezone.utc))
+    feats = measure_page([u.text for u in units], now or datetime.now(timezone.utc), every_key=bool(template))
     local = [_local_label(u, f, template) for u, f in zip(units, feats)]
     page = Page(units, feats, [l for l, _ in local], [r for _, r in local])
     _mark_titles_named_by_breadcrumbs(page)

@@ -155,6 +155,7 @@ class Features(NamedTuple):
     repeats: int            # how many units of the page share this one's key
     same_as_previous: bool
     same_as_next: bool
+    key: str | None         # line_key, when another line may share it or every_key was asked
 
 
 def words_of(text: str) -> list[str]:
@@ -384,19 +385,22 @@ def _counts(words: list[str]) -> tuple[int, int, int, bool]:
             letters in _WHOLE_LETTERS)
 
 
-def _shared_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
-                 credits: list[int]) -> list[str | None]:
-    """``line_key`` of each line whose key another line may share; None
+def _line_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
+               credits: list[int], every: bool) -> list[str | None]:
+    """``line_key`` of each line whose key another line may share, or of
+    every line when ``every`` (a site template is looked up by key); None
     for the others.  Two lines with one key have the same letters (a key
     keeps every letter of what it is taken from): when no other line has a
     line's letters, no other line has its key, and the key is not needed.
     Letters are compared by hash; two lines whose letters differ but share
-    a hash only get a key that was not needed."""
+    a hash only get a key that was not needed.  A line without a credit or
+    a label has the words of its casefolded text for its key, which costs a
+    quarter of ``line_key``."""
     cut = {i: line_key(t) for i, t in enumerate(texts) if credits[i] > 0 or may_hold_labels(t)}
     key_letters = [hash(_NOT_LETTERS.sub("", cut[i])) if i in cut else letter_hashes[i]
                    for i in range(len(texts))]
     seen = Counter(key_letters)
-    return [None if seen[key_letters[i]] < 2
+    return [None if seen[key_letters[i]] < 2 and not every
             else cut[i] if i in cut
             else " ".join(_KEY_WORD.findall(lowered[i]))
             for i in range(len(texts))]
@@ -424,11 +428,11 @@ class _WordColumns(NamedTuple):
     words: list[int]
     stops: list[int]
     credits: list[int]
-    keys: list[str | None]      # see _shared_keys
+    keys: list[str | None]      # see _line_keys
     furniture: list[tuple[Family | None, bool]]
 
 
-def _word_columns(texts: list[str], odd_mark: bool) -> _WordColumns:
+def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordColumns:
     """The features read from the casefolded lines.  These live only here
     (a page may be 50 MB), and are casefolded one by one: casefold takes a
     scratch buffer of 12 bytes a character of its text."""
@@ -445,20 +449,21 @@ def _word_columns(texts: list[str], odd_mark: bool) -> _WordColumns:
     if odd_mark:
         words, stops, _, _ = map(list, zip(*(_counts([w.casefold() for w in _WORD.findall(t)])
                                              for t in texts)))
-    return _WordColumns(words, stops, credits, _shared_keys(texts, lowered, letter_hashes, credits),
+    return _WordColumns(words, stops, credits, _line_keys(texts, lowered, letter_hashes, credits, every_key),
                         [_furniture(line, may_be_whole[i], words[i], contains)
                          for i, line in enumerate(lowered)])
 
 
-def measure_page(texts: list[str], now: datetime) -> list[Features]:
+def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> list[Features]:
     """Features of every unit, with the repetition features filled in.
     ``now`` places relative times ("Преди 2 часа") so they are seen as
     times; the caller decides whether their values may be used.  Units are
-    lines: none may hold a line break."""
+    lines: none may hold a line break.  With ``every_key`` each unit's
+    ``key`` is filled in, else only of units whose key another may share."""
     if not texts:
         return []
     inner, separated, dated, odd_mark = _scan_page(texts)
-    n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark)
+    n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark, every_key)
     counts = Counter(k for k in keys if k)
     found = [tuple(dates.find_dates(t, now)) if i in dated else () for i, t in enumerate(texts)]
     # One column a feature, in the order of the fields of Features.
@@ -484,4 +489,5 @@ def measure_page(texts: list[str], now: datetime) -> list[Features]:
         [counts[k] if k else 1 for k in keys],                          # repeats
         [bool(k) and k == before for k, before in zip(keys, [None, *keys])],    # same_as_previous
         [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],  # same_as_next
+        keys,                                                           # key
     )))
