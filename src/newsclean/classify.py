@@ -386,14 +386,19 @@ def _mark_titles_named_by_breadcrumbs(page: Page) -> None:
     """A title-like line just under a breadcrumb that ends in it is the
     page's title printed twice, even though the breadcrumb's line is not
     the same line."""
-    for i, unit in enumerate(page.units):
-        last = breadcrumb_end(unit.text)
-        if last is None:
+    labels, feats, units = page.labels, page.features, page.units
+    for i, f in enumerate(feats):
+        if f.breadcrumb_end is None:
             continue
-        key = line_key(last)
-        for j in range(i + 1, min(len(page.units), i + 1 + _BREADCRUMB_REACH)):
-            if page.labels[j] == TEXT and is_title_like(page.features[j]) and line_key(page.units[j].text) == key:
-                page.labels[j], page.reasons[j] = TITLE, "title printed again as the breadcrumb's last item"
+        # The crumb's longest word must be in a line before the dearer line
+        # keys are compared (most rows of items name no line under them).
+        longest = max(f.breadcrumb_end.casefold().split(), key=len, default="")
+        below = [j for j in range(i + 1, min(len(units), i + 1 + _BREADCRUMB_REACH))
+                 if labels[j] == TEXT and longest in units[j].text.casefold() and is_title_like(feats[j])]
+        key = line_key(f.breadcrumb_end) if below else None
+        for j in below:
+            if line_key(units[j].text) == key:
+                labels[j], page.reasons[j] = TITLE, "title printed again as the breadcrumb's last item"
 
 
 def _drop_inline_box(page: Page, box: range) -> None:

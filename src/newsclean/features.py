@@ -52,7 +52,6 @@ _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_NAV_MARKS = frozenset("|/>»›•·")
 _NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 # A separator character and the rest of its line: finds the lines that may
 # hold a separator (a plain ``re`` character class scans fast).
@@ -156,6 +155,7 @@ class Features(NamedTuple):
     same_as_previous: bool
     same_as_next: bool
     key: str | None         # line_key, when another line may share it or every_key was asked
+    breadcrumb_end: str | None  # the last item, when the unit is a row of 3 or more items
 
 
 def words_of(text: str) -> list[str]:
@@ -332,8 +332,6 @@ def breadcrumb_end(text: str) -> str | None:
     """The last item of a breadcrumb ("Начало » Прием » График на
     изпитите"), which on an article page is often the article's title;
     None when the text is no row of at least three items."""
-    if _NAV_MARKS.isdisjoint(text):
-        return None
     pieces = _NAV_SEPARATOR.split(text)
     return pieces[-1] if len(pieces) >= 3 else None
 
@@ -490,4 +488,5 @@ def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> li
         [bool(k) and k == before for k, before in zip(keys, [None, *keys])],    # same_as_previous
         [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],  # same_as_next
         keys,                                                           # key
+        [breadcrumb_end(t) if i in separated else None for i, t in enumerate(texts)],  # breadcrumb_end
     )))
