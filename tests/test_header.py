@@ -122,3 +122,22 @@ def test_the_site_s_tagline_above_the_dateline_is_no_headline():
     assert record.headline is None
     assert record.author == "Павел Стайков"
     assert record.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Автор: Ива Станчева, Русе", "Ива Станчева"),
+    ("Материал на Петя Радева, кореспондент в Мадрид", "Петя Радева"),
+    ("Текст: Николай Грозев, Лондон", "Николай Грозев"),
+    ("Проверката е направена от Ралица Стоянова и Георги Кънчев.", "Ралица Стоянова, Георги Кънчев"),
+    ("Материал на БНТ показа кадри от мястото", None),
+])
+def test_a_labelled_byline_gives_its_names_without_the_place_or_role_after_them(line, names):
+    assert byline.labelled_byline(line) == names
+
+
+def test_a_byline_sentence_after_the_article_is_its_author_not_its_body():
+    record = newsclean.extract(page(MENU, TITLE, DATELINE, *ARTICLE,
+                                    "Проверката е направена от Ралица Стоянова и Георги Кънчев.",
+                                    "Сподели във Facebook"))
+    assert record.author == "Ралица Стоянова, Георги Кънчев"
+    assert record.body == "\n\n".join(ARTICLE)

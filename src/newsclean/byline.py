@@ -44,6 +44,17 @@ def _names(text: str) -> str | None:
     return None
 
 
+def _leading_names(text: str) -> str | None:
+    """The names before what a byline adds after them: a place or a role
+    ("Ива Станчева, Русе", "Петя Радева, кореспондент в Мадрид")."""
+    names = []
+    for piece in (n.strip() for n in _NAME_SPLIT.split(text.strip(" .,:;"))):
+        if not _is_name(piece):
+            break
+        names.append(piece)
+    return ", ".join(names) or None
+
+
 def labelled_byline(text: str) -> str | None:
     """Names after a byline label at the start of the line or of one of its
     fields, or None when the line holds no labelled byline."""
@@ -63,7 +74,7 @@ def _after_label(text: str) -> str | None:
     rest = _TAIL.sub("", text[match.end():])
     if label in ("от",) and not rest[:1].isupper():
         return None
-    return _names(rest)
+    return _leading_names(rest)
 
 
 def name_after_date(text: str, date_end: int) -> str | None:
