@@ -141,3 +141,10 @@ def test_a_byline_sentence_after_the_article_is_its_author_not_its_body():
                                     "Сподели във Facebook"))
     assert record.author == "Ралица Стоянова, Георги Кънчев"
     assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_today_bar_above_the_breadcrumb_is_not_the_article_s_date():
+    record = newsclean.extract(page(MENU, "Днес: Сряда, 11 март 2026", "Новини › Синдикати и заплати", TITLE,
+                                    "Вторник, 10 март 2026 | 16:05", "От Боряна Тодорова", *ARTICLE))
+    assert record.published == "2026-03-10T16:05:00+02:00"
+    assert record.author == "Боряна Тодорова"

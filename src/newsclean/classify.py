@@ -37,6 +37,7 @@ from datetime import datetime, timezone
 
 from . import byline
 from .blocks import Unit
+from .data import load
 from .features import Features, breadcrumb_end, line_key, measure_page
 from .header import read_footer_meta, read_header
 from .page import (BODY, BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, TEXT, TITLE, Page,
@@ -69,6 +70,7 @@ _MIN_POSTS = 3
 _INTRO_MAX_WORDS = 60
 _MIN_LISTED_TEASERS = 3
 _BREADCRUMB_REACH = 3
+_TODAY_BAR_LABELS = tuple(s.casefold() for s in load("page_bg")["today_bar_labels"])
 _TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
@@ -80,6 +82,8 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
     labelled_title = _title_with_credit_label(unit, f)
     if f.furniture is not None and f.furniture.name == _CREDITS_FAMILY and byline.labelled_byline(unit.text):
         return BYLINE, "labelled byline (a credit of text and photos)"
+    if f.date_dominant and unit.text.casefold().startswith(_TODAY_BAR_LABELS):
+        return BOILERPLATE, "a today bar: the day of the visit"
     if f.date_dominant and f.date_candidates[0].start == 0:
         return DATELINE, "opens with a date, then only names, labels or a comment count"
     if f.furniture is not None and not f.furniture_by_phrase_inside and not labelled_title:
