@@ -447,3 +447,17 @@ def test_a_schedule_of_dated_entries_stays_in_the_article():
                                     "Сподели: Facebook LinkedIn Имейл Печат"))
     assert record.published == "2025-03-14"
     assert record.body == "\n\n".join([ARTICLE[0], *entries, ARTICLE[1]])
+
+
+def test_a_reader_poll_and_a_download_link_stay_out_of_the_body():
+    title = "Новият мост над Марица е открит"
+    record = newsclean.extract(page(title, *ARTICLE, "Поименно гласуване (PDF) ↓",
+                                    "Анкета: Ще минавате ли по новия мост?", "Да – 62%", "Не – 21%"))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_screenshot_credit_alone_is_no_caption():
+    title = "Новият мост над Марица е открит"
+    caption = "Публикацията, която за три дни събра над 4000 споделяния"
+    record = newsclean.extract(page(title, "12.03.2025 10:15", caption, "Екранна снимка: Фактомер", *ARTICLE))
+    assert record.captions == [caption]
