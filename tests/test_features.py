@@ -264,19 +264,14 @@ def test_a_row_of_furniture_phrases_is_furniture(line, family):
     ("3.9.2025 г. | Автор: Мила Арсова | Време за четене: 9 мин.", True),
     ("Правителството прие бюджета на 12.03.2025 | след дълъг дебат в парламента днес", False),
     ("На 12.03.2025 правителството прие бюджета след дълъг дебат.", False),
-])
-def test_a_packed_meta_line_of_a_date_and_labelled_fields_is_mostly_a_date(line, dominant):
-    assert measure_page([line], NOW)[0].date_dominant is dominant
-
-
-@pytest.mark.parametrize(("line", "dominant"), [
+    # a schedule entry: words follow the date after a dash
     ("5 април 2025, 9:00 ч. – Физика (тест), зала 3.02", False),
     ("4 юли 2025 – обявяване на първо класиране", False),
     ("12.03.2025 – Иван Петров", True),
     ("Неделя, 9 март 2025 – 18:52", True),
     ("17:40 - 09.03.2025", True),
 ])
-def test_a_schedule_entry_with_words_after_a_dash_is_not_mostly_a_date(line, dominant):
+def test_a_packed_meta_line_is_mostly_a_date_and_a_schedule_entry_is_not(line, dominant):
     assert measure_page([line], NOW)[0].date_dominant is dominant
 
 

@@ -4,10 +4,12 @@ Three forms are read: a labelled byline ("Автор: Иван Петров", "�
 снимки: Мария Иванова | 12.03.2025") anywhere near the article, a line
 that is nothing but one or more personal names ("Николай Станоев") in the
 article's header, and a name right after the date that opens a blog's
-meta line ("3 юли 2025 Теодора Величкова Култура Остави коментар").  The labels and the words that are never names live in
-``data/page_bg.toml``.
+meta line ("3 юли 2025 Теодора Величкова Култура Остави коментар").  The
+labels and the words that are never names live in ``data/page_bg.toml``.
 """
 from __future__ import annotations
+
+from itertools import takewhile
 
 import regex
 
@@ -37,22 +39,21 @@ def _is_name(name: str) -> bool:
     )
 
 
+def _name_pieces(text: str) -> list[str]:
+    """The parts of a list of names: "Иван Петров, Мария Иванова и Петър Колев"."""
+    return [n.strip() for n in _NAME_SPLIT.split(text.strip(" .,:;")) if n.strip()]
+
+
 def _names(text: str) -> str | None:
-    names = [n.strip() for n in _NAME_SPLIT.split(text.strip(" .,:;")) if n.strip()]
-    if names and all(_is_name(n) for n in names):
-        return ", ".join(names)
-    return None
+    """The names when every part of the text is one."""
+    names = _name_pieces(text)
+    return ", ".join(names) if names and all(map(_is_name, names)) else None
 
 
 def _leading_names(text: str) -> str | None:
     """The names before what a byline adds after them: a place or a role
     ("Ива Станчева, Русе", "Петя Радева, кореспондент в Мадрид")."""
-    names = []
-    for piece in (n.strip() for n in _NAME_SPLIT.split(text.strip(" .,:;"))):
-        if not _is_name(piece):
-            break
-        names.append(piece)
-    return ", ".join(names) or None
+    return ", ".join(takewhile(_is_name, _name_pieces(text))) or None
 
 
 def labelled_byline(text: str) -> str | None:

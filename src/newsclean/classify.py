@@ -377,8 +377,9 @@ def classify(units: list[Unit], now: datetime | None = None,
         read_footer_meta(page, end)
         if _untitled_intro_to_teasers(page):
             _withdraw_article(page, "one untitled paragraph over a list of teasers: a listing's intro")
-        last_content = max(i for i, l in enumerate(page.labels) if l != FURNITURE)
-        page.truncated = end == last_content and not feats[end].ends_sentence
+        else:
+            last_content = max(i for i, l in enumerate(page.labels) if l != FURNITURE)
+            page.truncated = end == last_content and not feats[end].ends_sentence
     if now is None:
         page.date_candidates = [c for c in page.date_candidates if not c.relative]
     if page.units and page.labels[0] == CRAWLER and not page.no_article:
@@ -435,7 +436,6 @@ def _withdraw_article(page: Page, why: str) -> None:
     for i in page.body:
         page.labels[i], page.reasons[i] = TEXT, f"{page.reasons[i]}; {why}"
     page.body, page.captions, page.bylines, page.date_candidates = [], [], [], []
-    page.truncated = False
     page.no_article = True
 
 

@@ -339,8 +339,9 @@ def breadcrumb_end(text: str) -> str | None:
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     """Mostly a date: at most three words besides the dates and dateline
     words (but not an entry of a schedule, "5 април 2025, 9:00 ч. – Физика
-    (тест), зала 3.02", where words follow the date after a dash), or a packed meta line whose fields are a date and labelled
-    fields ("14.02.2025, 09:05 ч. | Източник: Морски лекарски вестник")."""
+    (тест), зала 3.02", where words follow the date after a dash), or a
+    packed meta line whose fields are a date and labelled fields
+    ("14.02.2025, 09:05 ч. | Източник: Морски лекарски вестник")."""
     rest, last = [], 0
     for cand in found:
         rest.append(text[last:cand.start])
@@ -349,7 +350,6 @@ def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     leftover = [w for w in words_of(" ".join(rest)) if w.casefold() not in _DATELINE_WORDS]
     if len(leftover) <= 3:
         return not _SCHEDULE_ENTRY.match(rest[-1])
-
     bounds = [0, *(i for m in FIELD_SEPARATOR.finditer(text) for i in m.span()), len(text)]
     fields = list(zip(bounds[::2], bounds[1::2]))
     return len(fields) >= 2 and all(

@@ -1,4 +1,4 @@
-"""Stage 5b: clean the text of the headline that ``header.py`` found.
+"""Stage 5a: clean the text of the headline that ``header.py`` found.
 
 Which line is the headline is decided in ``header.py`` (the nearest repeated
 title above the body, else the nearest title-like line).  This module only
