@@ -26,7 +26,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from fnmatch import fnmatch
@@ -40,7 +40,7 @@ from .inputs import STDIN, InputError, read_bytes, reason
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
-from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_claims, open_state
+from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_state
 from .template import MIN_FILES, from_counts, page_keys
 
 STATE_NAME = ".newsclean-state.sqlite"
@@ -594,7 +594,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
         skip_folder = identity(options.output_dir) if options.output_dir else None
         recall = partial(store.done, version=__version__) if store is not None and not options.force else None
         # Two inputs can only land on one output file when several paths are named.
-        claims = stack.enter_context(open_claims()) if options.output_dir and len(paths) > 1 else None
+        claims = stack.enter_context(closing(Claims())) if options.output_dir and len(paths) > 1 else None
         tally = Tally()
         reporter = Reporter(sys.stderr, 0, options.quiet, started)
         if reporter.live:  # the progress bar's total: one listing more, on a terminal only
