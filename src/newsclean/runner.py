@@ -345,16 +345,13 @@ def _page_keys(path: str, max_bytes: int) -> set[str] | None:
         return None
 
 
-def learn_here(max_bytes: int, folder: Folder) -> frozenset[str]:
-    pages, counts = sample_keys(list(folder.sample), max_bytes)
-    return from_counts(counts, pages)
-
-
-def learn_in_pool(pool: ProcessPoolExecutor, max_bytes: int, folder: Folder) -> frozenset[str]:
-    """The sample read in chunks by the workers, their counts added up here."""
+def learn_template(max_bytes: int, folder: Folder, map_chunks: Callable = map) -> frozenset[str]:
+    """The folder's template from its sample, read in chunks by
+    ``map_chunks`` (``map`` in this process, a pool's ``map`` in the
+    workers), their counts added up here."""
     parts = [list(folder.sample[start:start + CHUNK]) for start in range(0, len(folder.sample), CHUNK)]
     pages, counts = 0, Counter()
-    for part_pages, part_counts in pool.map(sample_keys, parts, repeat(max_bytes)):
+    for part_pages, part_counts in map_chunks(sample_keys, parts, repeat(max_bytes)):
         pages += part_pages
         counts.update(part_counts)
     return from_counts(counts, pages)
@@ -436,7 +433,7 @@ def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int) -> It
             yield from _pooled(chain(head, chunks), settings, jobs)
             return
         chunks = iter(head)
-    learn = partial(learn_here, settings.max_bytes)
+    learn = partial(learn_template, settings.max_bytes)
     for chunk in chunks:
         for task in chunk:
             yield task, handle(ready(task, learn, settings.max_bytes) if to_do(task) else task, settings)
@@ -461,7 +458,7 @@ def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> I
     worker in flight.  Closing the generator drops the chunks not yet taken."""
     window = workers * CHUNKS_PER_WORKER
     pool = ProcessPoolExecutor(workers, initializer=_leave_signals_to_parent)
-    learn = partial(learn_in_pool, pool, settings.max_bytes)
+    learn = partial(learn_template, settings.max_bytes, map_chunks=pool.map)
     pending: deque = deque()
     try:
         for chunk in chunks:
