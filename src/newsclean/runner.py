@@ -36,7 +36,7 @@ from typing import NamedTuple, TextIO
 
 from . import __version__
 from .decode import NotText, decode
-from .inputs import STDIN, InputError, read_bytes, reason
+from .inputs import MAX_BYTES, STDIN, InputError, read_bytes, reason
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
@@ -67,7 +67,7 @@ class Options:
     wait: bool = False
     jobs: int = 1
     quiet: bool = False
-    max_bytes: int = 5_000_000
+    max_bytes: int = MAX_BYTES
 
 
 @dataclass(eq=False)
@@ -612,6 +612,6 @@ def extract_here(paths: Iterable[str], pattern: str | None = None,
     PATHS --jobs 1`` makes them (same walk, templates and extraction): for
     ``newsclean eval``."""
     tasks = plan(walk_inputs(paths, pattern, recursive=recursive), None, None)
-    settings = Settings(None, None, Options.max_bytes)
+    settings = Settings(None, None, MAX_BYTES)
     for task, result in results_in_order(tasks, settings, jobs=1):
         yield task.input.source, result
