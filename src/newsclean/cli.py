@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 import click
 
 from . import __version__
+from .inputs import MAX_BYTES
 
 
 def _parse_now(value: str | None) -> datetime | None:
@@ -46,7 +47,7 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes.  [default: the number of CPUs]")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but failures.")
-@click.option("--max-bytes", type=click.IntRange(min=0), default=5_000_000, show_default=True, metavar="N",
+@click.option("--max-bytes", type=click.IntRange(min=0), default=MAX_BYTES, show_default=True, metavar="N",
               help="Fail files larger than N bytes without reading them.")
 def extract(paths: tuple[str, ...], pattern: str | None, now_text: str | None, output_dir: str | None,
             state_path: str | None, force: bool, wait: bool, jobs: int | None, quiet: bool,

@@ -9,6 +9,8 @@ import os
 import stat
 
 STDIN = "-"
+# The default of --max-bytes: larger inputs fail without being read.
+MAX_BYTES = 5_000_000
 # Opening never waits (a FIFO) nor takes a terminal as the controlling one.
 _NON_BLOCKING = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 

@@ -26,7 +26,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from fnmatch import fnmatch
@@ -36,11 +36,11 @@ from typing import NamedTuple, TextIO
 
 from . import __version__
 from .decode import NotText, decode
-from .inputs import STDIN, InputError, read_bytes, reason
+from .inputs import MAX_BYTES, STDIN, InputError, read_bytes, reason
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
-from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_claims, open_state
+from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_state
 from .template import MIN_FILES, from_counts, page_keys
 
 STATE_NAME = ".newsclean-state.sqlite"
@@ -67,7 +67,7 @@ class Options:
     wait: bool = False
     jobs: int = 1
     quiet: bool = False
-    max_bytes: int = 5_000_000
+    max_bytes: int = MAX_BYTES
 
 
 @dataclass(eq=False)
@@ -345,16 +345,13 @@ def _page_keys(path: str, max_bytes: int) -> set[str] | None:
         return None
 
 
-def learn_here(max_bytes: int, folder: Folder) -> frozenset[str]:
-    pages, counts = sample_keys(list(folder.sample), max_bytes)
-    return from_counts(counts, pages)
-
-
-def learn_in_pool(pool: ProcessPoolExecutor, max_bytes: int, folder: Folder) -> frozenset[str]:
-    """The sample read in chunks by the workers, their counts added up here."""
+def learn_template(max_bytes: int, folder: Folder, map_chunks: Callable = map) -> frozenset[str]:
+    """The folder's template from its sample, read in chunks by
+    ``map_chunks`` (``map`` in this process, a pool's ``map`` in the
+    workers), their counts added up here."""
     parts = [list(folder.sample[start:start + CHUNK]) for start in range(0, len(folder.sample), CHUNK)]
     pages, counts = 0, Counter()
-    for part_pages, part_counts in pool.map(sample_keys, parts, repeat(max_bytes)):
+    for part_pages, part_counts in map_chunks(sample_keys, parts, repeat(max_bytes)):
         pages += part_pages
         counts.update(part_counts)
     return from_counts(counts, pages)
@@ -436,7 +433,7 @@ def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int) -> It
             yield from _pooled(chain(head, chunks), settings, jobs)
             return
         chunks = iter(head)
-    learn = partial(learn_here, settings.max_bytes)
+    learn = partial(learn_template, settings.max_bytes)
     for chunk in chunks:
         for task in chunk:
             yield task, handle(ready(task, learn, settings.max_bytes) if to_do(task) else task, settings)
@@ -461,7 +458,7 @@ def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> I
     worker in flight.  Closing the generator drops the chunks not yet taken."""
     window = workers * CHUNKS_PER_WORKER
     pool = ProcessPoolExecutor(workers, initializer=_leave_signals_to_parent)
-    learn = partial(learn_in_pool, pool, settings.max_bytes)
+    learn = partial(learn_template, settings.max_bytes, map_chunks=pool.map)
     pending: deque = deque()
     try:
         for chunk in chunks:
@@ -594,7 +591,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
         skip_folder = identity(options.output_dir) if options.output_dir else None
         recall = partial(store.done, version=__version__) if store is not None and not options.force else None
         # Two inputs can only land on one output file when several paths are named.
-        claims = stack.enter_context(open_claims()) if options.output_dir and len(paths) > 1 else None
+        claims = stack.enter_context(closing(Claims())) if options.output_dir and len(paths) > 1 else None
         tally = Tally()
         reporter = Reporter(sys.stderr, 0, options.quiet, started)
         if reporter.live:  # the progress bar's total: one listing more, on a terminal only
@@ -615,6 +612,6 @@ def extract_here(paths: Iterable[str], pattern: str | None = None,
     PATHS --jobs 1`` makes them (same walk, templates and extraction): for
     ``newsclean eval``."""
     tasks = plan(walk_inputs(paths, pattern, recursive=recursive), None, None)
-    settings = Settings(None, None, Options.max_bytes)
+    settings = Settings(None, None, MAX_BYTES)
     for task, result in results_in_order(tasks, settings, jobs=1):
         yield task.input.source, result

@@ -117,15 +117,6 @@ class Claims:
 
 
 @contextmanager
-def open_claims() -> Iterator[Claims]:
-    claims = Claims()
-    try:
-        yield claims
-    finally:
-        claims.close()
-
-
-@contextmanager
 def open_state(path: str) -> Iterator[StateStore]:
     store = StateStore(path)
     try:
