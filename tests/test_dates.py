@@ -17,10 +17,19 @@ from newsclean.dates import (
     DATE_HINT,
     DateCandidate,
     find_dates,
-    has_date_hint,
-    parse_date,
     pick_article_dates,
 )
+
+
+def parse_date(text: str, now: datetime | None = None) -> str | None:
+    """The value of the first date found in ``text``, or None."""
+    found = find_dates(text, now)
+    return found[0].value if found else None
+
+
+def has_date_hint(text: str) -> bool:
+    """Whether the cheap gate lets ``text`` through to the date patterns."""
+    return DATE_HINT.search(text) is not None
 
 NOW = datetime.fromisoformat("2026-03-10T12:00:00+02:00")
 TABLE = tomllib.loads(

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from newsclean import features
 from newsclean.features import (ends_a_sentence, inner_sentence_ends, line_key, line_of,
                                 line_starts, measure_page, words_of)
-from newsclean.headline import credit_position, credit_positions, may_hold_labels, strip_labels
+from newsclean import furniture
+from newsclean.marks import credit_position, credit_positions, may_hold_labels, strip_labels
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -132,17 +133,17 @@ def test_the_short_checks_find_what_their_patterns_find(lines):
 
 def plain_furniture(text: str, words: int):
     lowered, core = text.casefold(), plain_core(text)
-    for family in features._FAMILIES:
+    for family in furniture.FAMILIES:
         if (core in family.whole or (words <= 25 and lowered.startswith(family.starts))
                 or (words <= 6 and lowered.startswith(family.short_starts))):
             return family.name, False
         if any(c in lowered for c in family.contains):
             return family.name, words > 6
-    toolbar = features.toolbar_family(lowered) if 2 <= words <= 10 else None
+    toolbar = furniture.toolbar_family(lowered) if 2 <= words <= 10 else None
     return (toolbar.name if toolbar else None), False
 
 
-FURNITURE = sorted({p for f in features._FAMILIES
+FURNITURE = sorted({p for f in furniture.FAMILIES
                     for kind in (f.whole, f.starts, f.short_starts, f.contains) for p in kind})
 furniture_lines = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(FURNITURE),
                                      st.sampled_from(FURNITURE).map(str.upper)),

@@ -13,13 +13,13 @@ from itertools import takewhile
 
 import regex
 
-from .data import load
+from .tables import table
 from .features import FIELD_SEPARATOR
 
-_PAGE = load("page_bg")
-_LABELS = sorted(_PAGE["byline_labels"], key=len, reverse=True)
-_NOT_NAME = frozenset(w.casefold() for w in _PAGE["not_name_words"])
-_SURNAME_END = tuple(_PAGE["surname_endings"])
+_PAGE = table("page_bg")
+_LABELS = sorted(_PAGE.phrases("byline_labels"), key=len, reverse=True)
+_NOT_NAME = frozenset(w.casefold() for w in _PAGE.phrases("not_name_words"))
+_SURNAME_END = _PAGE.phrases("surname_endings")
 _LABEL = regex.compile(
     r"^(?:" + "|".join(regex.escape(l) for l in _LABELS) + r")\s*", regex.I
 )

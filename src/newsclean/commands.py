@@ -28,7 +28,7 @@ def explain_command(path: str) -> None:
     for i, unit in enumerate(page.units):
         gap = "|" if unit.gap_before else " "
         text = unit.text if len(unit.text) <= 70 else unit.text[:67] + "..."
-        click.echo(f"{i:4} {page.labels[i]:11} {gap} {text:70}  <- {page.reasons[i]}")
+        click.echo(f"{i:4} {page.labels[i]:11} {gap} {text:70}  <- {page.reason(i)}")
 
 
 @click.command("eval")

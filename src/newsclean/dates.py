@@ -2,11 +2,12 @@
 
 Approach, in four steps:
 
-1. Cheap gate. ``has_date_hint`` is one precompiled regex search for a
+1. Cheap gate. ``DATE_HINT`` is one precompiled regex search for a
    4-digit number starting with 1 or 2 (a possible year) or a word that
    starts a relative form ("преди", "вчера", "днес"). Every form read below
-   contains one of them, so a block without a hint costs one search. The
-   pattern begins with a single character class so the engine skips quickly.
+   contains one of them, so a block without a hint costs one search (and
+   ``features`` gates a whole page's lines with one scan). The pattern
+   begins with a single character class so the engine skips quickly.
 2. Candidate regexes, tried only near the hints ("anchors"). Absolute forms
    (ISO 8601; time before a date; day.month.year; Roman-numeral months; day +
    month name + year and month name + day + year, each optionally followed by
@@ -40,30 +41,27 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from importlib.resources import files
 from typing import Sequence
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
+
+from .tables import table
 
 __all__ = [
     "DATE_HINT",
     "DateCandidate",
     "SOFIA",
     "find_dates",
-    "has_date_hint",
-    "parse_date",
     "pick_article_dates",
 ]
 
 SOFIA = ZoneInfo("Europe/Sofia")
 
-_DATA = tomllib.loads(
-    (files("newsclean") / "data" / "dates_bg.toml").read_text(encoding="utf-8")
-)
+_TABLE = table("dates_bg")
 
 
 @dataclass(frozen=True)
@@ -122,18 +120,20 @@ def _alt(words) -> str:
     return "(?:" + guard + emit(tree, "") + ")"
 
 
-_MIN_YEAR = int(_DATA["min_year"])
-_MAX_YEAR = int(_DATA["max_year"])
+_MIN_YEAR = int(_TABLE.value("min_year"))
+_MAX_YEAR = int(_TABLE.value("max_year"))
+# The hint finds 4-digit years starting with 1 or 2.
+_TABLE.require(1000 <= _MIN_YEAR <= _MAX_YEAR <= 2999, "min_year and max_year must be 4-digit years from 1000 to 2999")
 
 _MONTH_BY_NAME: dict[str, int] = {
     name.lower(): int(number)
-    for number, names in _DATA["months"].items()
+    for number, names in _TABLE.value("months").items()
     for name in names
 }
 _ROMAN_BY_NAME: dict[str, int] = {
-    name.upper(): index + 1 for index, name in enumerate(_DATA["roman_months"])
+    name.upper(): index + 1 for index, name in enumerate(_TABLE.phrases("roman_months"))
 }
-_REL = _DATA["relative"]
+_REL = _TABLE.value("relative")
 _DAY_WORDS: dict[str, int] = {k.lower(): int(v) for k, v in _REL["day_words"].items()}
 _NUMBER_WORDS: dict[str, int] = {k.lower(): int(v) for k, v in _REL["numbers"].items()}
 _UNIT_BY_WORD: dict[str, tuple[str, bool]] = {}
@@ -147,11 +147,11 @@ _MONTHS = _alt(_MONTH_BY_NAME)
 _ROMANS = "(?:" + "|".join(
     sorted((re.escape(r) for r in _ROMAN_BY_NAME), key=len, reverse=True)
 ) + ")"
-_YEAR_SUFFIX = "(?:" + _H + "{0,2}" + _alt(_DATA["year_suffixes"]) + ")?"
-_TIME_SUFFIX = "(?:" + _H + "{0,2}" + _alt(_DATA["time_suffixes"]) + ")?"
-_TIME_BLOCK = "(?!" + _H + "{0,2}" + _alt(_DATA["time_blockers"]) + ")"
-_DT_CONN = _alt(_DATA["date_time_connectors"])
-_TD_CONN = _alt(_DATA["time_date_connectors"])
+_YEAR_SUFFIX = "(?:" + _H + "{0,2}" + _alt(_TABLE.phrases("year_suffixes")) + ")?"
+_TIME_SUFFIX = "(?:" + _H + "{0,2}" + _alt(_TABLE.phrases("time_suffixes")) + ")?"
+_TIME_BLOCK = "(?!" + _H + "{0,2}" + _alt(_TABLE.phrases("time_blockers")) + ")"
+_DT_CONN = _alt(_TABLE.phrases("date_time_connectors"))
+_TD_CONN = _alt(_TABLE.phrases("time_date_connectors"))
 _DASHES = r"[,|/\-–—]"
 
 # Date, then its time: "03.09.2025 09:32", "12 май 2024, 14:08", "… г., 9:32 ч.",
@@ -267,7 +267,7 @@ _BACK = 64
 _FWD = 96
 
 _CRAWLER_RE = re.compile(
-    r"\A\ufeff?\s{0,3}" + re.escape(_DATA["crawler_prefix"]) + _H + "{1,3}"
+    r"\A\ufeff?\s{0,3}" + re.escape(_TABLE.value("crawler_prefix")) + _H + "{1,3}"
     r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:" + _iso_time("t_") + ")?)?"
     + _LA_YEAR,
     re.IGNORECASE,
@@ -293,18 +293,17 @@ def _hint_pattern() -> str:
 # a hit never holds a line break, so the lines with a hit are exactly the
 # lines on which ``find_dates`` can find something.
 DATE_HINT = re.compile(_hint_pattern())
-assert _MIN_YEAR >= 1000 and _MAX_YEAR <= 2999  # the hint's 4-digit numbers
 
 # A label directly before a date (the window ends where the date starts).
 _GAP = r"[\s:,.\-–—|]{0,5}"
 _LABEL = (
-    "(?:(?P<published>" + _alt(_DATA["labels"]["published"]) + ")"
-    + "|(?P<updated>" + _alt(_DATA["labels"]["updated"]) + "))"
-    + _GAP + "(?:" + _alt(_DATA["labels"]["connectors"]) + _GAP + ")?"
+    "(?:(?P<published>" + _alt(_TABLE.phrases("labels", "published")) + ")"
+    + "|(?P<updated>" + _alt(_TABLE.phrases("labels", "updated")) + "))"
+    + _GAP + "(?:" + _alt(_TABLE.phrases("labels", "connectors")) + _GAP + ")?"
 )
 _LABEL_RE = re.compile(
     _NOT_AFTER_LETTER + _LABEL
-    + "(?:" + _alt(_DATA["weekdays"]["names"]) + _GAP + r")?\Z",
+    + "(?:" + _alt(_TABLE.phrases("weekdays", "names")) + _GAP + r")?\Z",
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 72
@@ -415,58 +414,94 @@ _SPLIT_PREFIXES = {"dmy": ("dmy_", "dmyt_"), "rom": ("rom_", "romt_"),
 _TF_DATES = (("tfn_", "dmy"), ("tfr_", "rom"), ("tfm_", "dmon"), ("tfk_", "mond"))
 
 
+def _aware(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None,
+           limit: datetime | None) -> str | None:
+    """A written date and time as Sofia ISO text: Sofia wall-clock time
+    without a ``zone``, else converted from the offset it names ("Z",
+    "+03:00")."""
+    if zone is None:
+        return _timed(y, mo, d, h, mi, s, limit)
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    try:
+        moment = datetime(y, mo, d, h, mi, s, tzinfo=_offset(zone))
+    except ValueError:
+        return None
+    return _stamp(moment, limit)
+
+
+_Read = Callable[[re.Match, str, "datetime | None", "datetime | None"], "str | None"]
+
+
+def _read_split(m: re.Match, form: str, now: datetime | None, limit: datetime | None) -> str | None:
+    """A day written as day.month.year or with a month's name or Roman
+    numeral, maybe with a time after it."""
+    p, tp = _SPLIT_PREFIXES[form]
+    ymd = _ymd(m, p, form)
+    return _with_time(m, *ymd, tp, limit) if ymd else None
+
+
+def _read_iso(m: re.Match, form: str, now: datetime | None, limit: datetime | None) -> str | None:
+    y, mo, d = _gi(m, "iso_y"), _gi(m, "iso_m"), _gi(m, "iso_d")
+    if m.group("isot_h") is None:
+        return _with_time(m, y, mo, d, "isob_", limit)
+    s = m.group("isot_s")
+    return _aware(y, mo, d, _gi(m, "isot_h"), _gi(m, "isot_mi"), int(s) if s else 0, m.group("isot_z"), limit)
+
+
+def _read_time_first(m: re.Match, form: str, now: datetime | None, limit: datetime | None) -> str | None:
+    """A time, then its date in one of the day forms."""
+    for p, day_form in _TF_DATES:
+        if m.group(p + "d") is not None:
+            ymd = _ymd(m, p, day_form)
+            return _with_time(m, *ymd, "tft_", limit) if ymd else None
+    return None
+
+
+def _read_ago(m: re.Match, form: str, now: datetime | None, limit: datetime | None) -> str | None:
+    """"преди 2 часа": ``now`` less the amount, to the minute for units of
+    time, to the day for days and longer."""
+    local_now = _as_sofia(now)
+    field, timed = _UNIT_BY_WORD[_name_key(m.group("rel_u"))]
+    if m.group("rel_n") is not None:
+        amount = int(m.group("rel_n"))
+    elif m.group("rel_w") is not None:
+        amount = _NUMBER_WORDS[_name_key(m.group("rel_w"))]
+    elif _name_key(m.group("rel_u")) in _SINGULAR_UNITS:
+        amount = 1
+    else:
+        return None
+    if timed:
+        moment = local_now.astimezone(timezone.utc) - relativedelta(**{field: amount})
+        return _stamp(moment.replace(second=0, microsecond=0), limit)
+    day = local_now.date() - relativedelta(**{field: amount})
+    return _day(day.year, day.month, day.day, limit)
+
+
+def _read_day_word(m: re.Match, form: str, now: datetime | None, limit: datetime | None) -> str | None:
+    """"вчера, 14:30": the day named, counted back from ``now``."""
+    day = _as_sofia(now).date() - relativedelta(days=_DAY_WORDS[m.group("dw_w").lower()])
+    return _with_time(m, day.year, day.month, day.day, "dwt_", limit)
+
+
+# How each form of the master regex is read, and whether it is relative to ``now``.
+_READERS: dict[str, tuple[_Read, bool]] = {
+    **{form: (_read_split, False) for form in _SPLIT_PREFIXES},
+    "iso": (_read_iso, False),
+    "tf": (_read_time_first, False),
+    "rel": (_read_ago, True),
+    "dw": (_read_day_word, True),
+}
+
+
 def _value(m: re.Match, now: datetime | None,
            limit: datetime | None) -> tuple[str | None, bool]:
-    """(ISO value or None, relative?) for one match of the master regex."""
-    alt = m.lastgroup[2:] if m.lastgroup else ""
-    if alt in _SPLIT_PREFIXES:
-        p, tp = _SPLIT_PREFIXES[alt]
-        ymd = _ymd(m, p, alt)
-        return (_with_time(m, *ymd, tp, limit) if ymd else None), False
-    if alt == "iso":
-        y, mo, d = _gi(m, "iso_y"), _gi(m, "iso_m"), _gi(m, "iso_d")
-        if m.group("isot_h") is not None:
-            z = m.group("isot_z")
-            if z is None:
-                return _with_time(m, y, mo, d, "isot_", limit), False
-            if not _MIN_YEAR <= y <= _MAX_YEAR:
-                return None, False
-            s = m.group("isot_s")
-            try:
-                moment = datetime(y, mo, d, _gi(m, "isot_h"), _gi(m, "isot_mi"),
-                                  int(s) if s else 0, tzinfo=_offset(z))
-            except ValueError:
-                return None, False
-            return _stamp(moment, limit), False
-        return _with_time(m, y, mo, d, "isob_", limit), False
-    if alt == "tf":
-        for p, form in _TF_DATES:
-            if m.group(p + "d") is not None:
-                ymd = _ymd(m, p, form)
-                return (_with_time(m, *ymd, "tft_", limit) if ymd else None), False
-        return None, False
-    if now is None:  # relative forms are never guessed
+    """(ISO value or None, relative?) for one match of the master regex;
+    relative forms are never guessed without a ``now``."""
+    read, relative = _READERS[m.lastgroup[2:]]
+    if relative and now is None:
         return None, True
-    local_now = _as_sofia(now)
-    if alt == "rel":
-        field, timed = _UNIT_BY_WORD[_name_key(m.group("rel_u"))]
-        if m.group("rel_n") is not None:
-            amount = int(m.group("rel_n"))
-        elif m.group("rel_w") is not None:
-            amount = _NUMBER_WORDS[_name_key(m.group("rel_w"))]
-        elif _name_key(m.group("rel_u")) in _SINGULAR_UNITS:
-            amount = 1
-        else:
-            return None, True
-        if timed:
-            moment = local_now.astimezone(timezone.utc) - relativedelta(**{field: amount})
-            return _stamp(moment.replace(second=0, microsecond=0), limit), True
-        day = local_now.date() - relativedelta(**{field: amount})
-        return _day(day.year, day.month, day.day, limit), True
-    if alt == "dw":
-        day = local_now.date() - relativedelta(days=_DAY_WORDS[m.group("dw_w").lower()])
-        return _with_time(m, day.year, day.month, day.day, "dwt_", limit), True
-    return None, False
+    return read(m, m.lastgroup[2:], now, limit), relative
 
 
 def _kind(text: str, start: int, floor: int) -> str:
@@ -492,16 +527,8 @@ def _crawler(text: str, limit: datetime | None) -> tuple[DateCandidate | None, i
         value = _day(y, mo, _gi(m, "d"), limit)
     else:
         s = m.group("t_s")
-        h, mi, sec = _gi(m, "t_h"), _gi(m, "t_mi"), int(s) if s else 0
-        z = m.group("t_z")
-        if z is None:
-            value = _timed(y, mo, _gi(m, "d"), h, mi, sec, limit)
-        else:
-            try:
-                moment = datetime(y, mo, _gi(m, "d"), h, mi, sec, tzinfo=_offset(z))
-            except ValueError:
-                moment = None
-            value = _stamp(moment, limit) if moment and _MIN_YEAR <= y <= _MAX_YEAR else None
+        value = _aware(y, mo, _gi(m, "d"), _gi(m, "t_h"), _gi(m, "t_mi"), int(s) if s else 0,
+                       m.group("t_z"), limit)
     if value is None:
         return None, m.end()
     return DateCandidate(m.start(), m.end(), value, "plain", False, True), m.end()
@@ -511,11 +538,6 @@ def _crawler(text: str, limit: datetime | None) -> tuple[DateCandidate | None, i
 # API
 
 
-def has_date_hint(text: str) -> bool:
-    """Very cheap pre-check that ``find_dates`` could find something in ``text``."""
-    return DATE_HINT.search(text) is not None
-
-
 def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
     """Every date in ``text`` (one block of a page, may hold several lines), in order.
 
@@ -523,7 +545,7 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
     is taken as Sofia time); with ``now=None`` they are skipped, never guessed.
     With a ``now``, values later than ``now`` + 1 day are dropped.
     """
-    # The gate: the same search as has_date_hint, its first hit reused.
+    # The gate: one search for a hint, its first hit reused.
     hit = DATE_HINT.search(text) if text else None
     if hit is None:
         return []
@@ -585,12 +607,6 @@ def _add_labelled_times(text: str, found: list[DateCandidate],
     if not extra:
         return found
     return sorted(found + extra, key=lambda c: c.start)
-
-
-def parse_date(text: str, now: datetime | None = None) -> str | None:
-    """The ISO value of the first date in ``text``, or None."""
-    found = find_dates(text, now)
-    return found[0].value if found else None
 
 
 def pick_article_dates(

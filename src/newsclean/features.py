@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
 from itertools import accumulate
 from typing import NamedTuple
@@ -31,8 +30,9 @@ from typing import NamedTuple
 import regex
 
 from . import dates
-from .data import load
-from .headline import credit_position, credit_positions, may_hold_labels, strip_labels
+from .furniture import ALL_CONTAINS, WHOLE_LETTERS, Family, line_furniture
+from .marks import credit_position, credit_positions, may_hold_labels, strip_labels
+from .tables import table
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
 # Sentence marks, and what may close a sentence after its mark: at the end
@@ -45,8 +45,6 @@ _END_CLOSERS = "\"'“”„»«’)]"
 _INNER_BOUNDARY = regex.compile(r"[.!?…][\"“”»)]*[^\S\n]+[\"„“«]?\p{Lu}")
 # The run of non-space characters that ends where the match is asked to end.
 _RUN_BEFORE = regex.compile(r"(?r)\S*")
-_COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
-_EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$")
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
@@ -66,71 +64,18 @@ _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
 
-_LANGUAGE = load("language_bg")
-_PAGE = load("page_bg")
-STOPWORDS = frozenset(_LANGUAGE["stopwords"])
-_ABBREVIATIONS = frozenset(_LANGUAGE["abbreviations"])
-_DATELINE_WORDS = frozenset(_PAGE["dateline_words"]) | STOPWORDS
-_AGENCIES = frozenset(a.casefold() for a in _PAGE["agencies"])
+_LANGUAGE = table("language_bg")
+_PAGE = table("page_bg")
+STOPWORDS = frozenset(_LANGUAGE.phrases("stopwords"))
+_ABBREVIATIONS = frozenset(_LANGUAGE.phrases("abbreviations"))
+_DATELINE_WORDS = frozenset(_PAGE.phrases("dateline_words")) | STOPWORDS
+_AGENCIES = frozenset(a.casefold() for a in _PAGE.phrases("agencies"))
+_GALLERY_WORDS = _PAGE.phrases("gallery_words")
 _GALLERY = regex.compile(
-    r"^(?:" + "|".join(_PAGE["gallery_words"]) + r")\s+\d{1,3}\s*(?:от|/)\s*\d{1,3}$", regex.I
+    r"^(?:" + "|".join(_GALLERY_WORDS) + r")\s+\d{1,3}\s*(?:от|/)\s*\d{1,3}$", regex.I
 )
 # "Снимка 3 от 12": the gallery word's words and "от" at most.
-_GALLERY_MAX_WORDS = max(len(_WORD.findall(w)) for w in _PAGE["gallery_words"]) + 1
-
-
-@dataclass(frozen=True)
-class Family:
-    name: str
-    role: str
-    whole: frozenset[str]
-    starts: tuple[str, ...]
-    short_starts: tuple[str, ...]
-    contains: tuple[str, ...]
-
-
-_FAMILIES = tuple(
-    Family(f["name"], f["role"], frozenset(f.get("whole", ())),
-           tuple(f.get("starts", ())), tuple(f.get("short_starts", ())),
-           tuple(f.get("contains", ())))
-    for f in load("boilerplate_bg")["family"]
-)
-# A line that merely starts with a furniture phrase but is longer than this
-# is prose that happens to begin the same way.
-_STARTS_MAX_WORDS = 25
-# Lines this short are furniture when they start with a "short_starts"
-# phrase ("Още от региона") or merely contain a "contains" phrase.
-_SHORT_LINE_WORDS = 6
-# Every phrase of every family, to tell at once that a line has none.
-_ALL_WHOLE = frozenset().union(*(f.whole for f in _FAMILIES))
-_ALL_STARTS = tuple(p for f in _FAMILIES for p in f.starts)
-_ALL_SHORT_STARTS = tuple(p for f in _FAMILIES for p in f.short_starts)
-assert all(_ALL_STARTS) and all(_ALL_SHORT_STARTS), "a phrase is never empty"
-_ALL_CONTAINS = tuple(p for f in _FAMILIES for p in f.contains)
-
-
-def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The phrases grouped by their first character: a line can start only
-    with those of its own first character."""
-    groups: dict[str, list[str]] = {}
-    for phrase in phrases:
-        groups.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(group) for first, group in groups.items()}
-
-
-_STARTS_BY_FIRST = _by_first_character(_ALL_STARTS)
-_SHORT_STARTS_BY_FIRST = _by_first_character(_ALL_SHORT_STARTS)
-# The letters of every "whole" phrase: a line whose core is the phrase has
-# the same letters, as the core only drops what is not a letter.
-# Rows of furniture phrases: each "whole" phrase and the first family
-# holding it, the first words of those phrases, and what may stand around
-# a phrase in such a row.
-_WHOLE_FAMILY = {p: f for f in reversed(_FAMILIES) for p in f.whole}
-_WHOLE_FIRST_WORDS = frozenset(p.split()[0] for p in _WHOLE_FAMILY if p.split())
-_WHOLE_MAX_TOKENS = max((len(p.split()) for p in _WHOLE_FAMILY), default=1)
-_TOOLBAR_PUNCTUATION = ":|•·/,.…"
-_TOOLBAR_MIN_WORDS, _TOOLBAR_MAX_WORDS = 2, 10
-_WHOLE_LETTERS = frozenset(_NOT_LETTERS.sub("", p) for p in _ALL_WHOLE)
+_GALLERY_MAX_WORDS = max(len(_WORD.findall(w)) for w in _GALLERY_WORDS) + 1
 
 
 class Features(NamedTuple):
@@ -235,81 +180,6 @@ def letters_of(words: list[str]) -> str:
     return joined if joined.isalpha() else _NOT_LETTERS.sub("", joined)
 
 
-def _core(lowered: str) -> str:
-    """The lowercased line without counters ("(12)"), without punctuation
-    and digits at its edges, its spaces folded: what a "whole" phrase must
-    equal."""
-    return " ".join(_EDGE_JUNK.sub("", _COUNTER.sub(" ", lowered)).split())
-
-
-def furniture_family(lowered: str, core: str | None, words: int) -> tuple[Family | None, bool]:
-    """The phrase family of page furniture this line belongs to, if any, and
-    whether only a phrase inside a long line matched (a weak sign: prose
-    may mention cookies or social networks).  ``lowered`` is the casefolded
-    line, ``core`` its ``_core`` (None when its letters are those of no
-    "whole" phrase)."""
-    for family in _FAMILIES:
-        if core is not None and core in family.whole:
-            return family, False
-        if words <= _STARTS_MAX_WORDS and lowered.startswith(family.starts):
-            return family, False
-        if words <= _SHORT_LINE_WORDS and lowered.startswith(family.short_starts):
-            return family, False
-        if any(c in lowered for c in family.contains):
-            return family, words > _SHORT_LINE_WORDS
-    return None, False
-
-
-def _may_be_furniture(lowered: str, core: str | None, words: int,
-                      contains: tuple[str, ...]) -> bool:
-    """Whether any family could match: one test per kind of phrase."""
-    return ((core is not None and core in _ALL_WHOLE)
-            or (words <= _STARTS_MAX_WORDS
-                and lowered.startswith(_STARTS_BY_FIRST.get(lowered[:1], ())))
-            or (words <= _SHORT_LINE_WORDS
-                and lowered.startswith(_SHORT_STARTS_BY_FIRST.get(lowered[:1], ())))
-            or any(map(lowered.__contains__, contains)))
-
-
-_NOT_FURNITURE: tuple[Family | None, bool] = (None, False)
-
-
-def _furniture(lowered: str, may_be_whole: bool, words: int,
-               contains: tuple[str, ...]) -> tuple[Family | None, bool]:
-    """``furniture_family`` of a line, tried only when some phrase may
-    match, else ``toolbar_family``.  ``may_be_whole``: whether the line has
-    the letters of a "whole" phrase; ``contains``: the "contains" phrases
-    present on the page."""
-    core = _core(lowered) if may_be_whole else None
-    if _may_be_furniture(lowered, core, words, contains):
-        found = furniture_family(lowered, core, words)
-        if found[0] is not None:
-            return found
-    if _TOOLBAR_MIN_WORDS <= words <= _TOOLBAR_MAX_WORDS:
-        return toolbar_family(lowered), False
-    return _NOT_FURNITURE
-
-
-def toolbar_family(lowered: str) -> Family | None:
-    """A row of furniture phrases ("Отпечатай А+ А-", "Търсене Вход
-    Регистрация", "Приемам всички Само необходимите Настройки"): the family
-    of its first phrase when the casefolded line is nothing but "whole"
-    phrases, longest first, between spaces and separators."""
-    tokens = [t for t in (raw.strip(_TOOLBAR_PUNCTUATION) for raw in lowered.split()) if t]
-    if not tokens or tokens[0] not in _WHOLE_FIRST_WORDS:
-        return None
-    first, i = None, 0
-    while i < len(tokens):
-        for size in range(min(_WHOLE_MAX_TOKENS, len(tokens) - i), 0, -1):
-            family = _WHOLE_FAMILY.get(" ".join(tokens[i:i + size]))
-            if family is not None:
-                first, i = first or family, i + size
-                break
-        else:
-            return None
-    return first
-
-
 def _is_agency(text: str) -> bool:
     agency = _AGENCY_MARK.match(text)
     return bool(agency and agency.group(1).casefold() in _AGENCIES)
@@ -380,7 +250,7 @@ def _counts(words: list[str]) -> tuple[int, int, int, bool]:
     millions of them)."""
     letters = letters_of(words)
     return (len(words), sum(map(STOPWORDS.__contains__, words)), hash(letters),
-            letters in _WHOLE_LETTERS)
+            letters in WHOLE_LETTERS)
 
 
 def _line_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
@@ -436,7 +306,7 @@ def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordCol
     scratch buffer of 12 bytes a character of its text."""
     lowered = [text.casefold() for text in texts]
     folded = "\n".join(lowered)
-    contains = tuple(p for p in _ALL_CONTAINS if p in folded)
+    contains = tuple(p for p in ALL_CONTAINS if p in folded)
     credits = credit_positions(folded, line_starts(lowered))
     del folded
     # The words of a lowered line are the lowered words of the line
@@ -448,7 +318,7 @@ def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordCol
         words, stops, _, _ = map(list, zip(*(_counts([w.casefold() for w in _WORD.findall(t)])
                                              for t in texts)))
     return _WordColumns(words, stops, credits, _line_keys(texts, lowered, letter_hashes, credits, every_key),
-                        [_furniture(line, may_be_whole[i], words[i], contains)
+                        [line_furniture(line, may_be_whole[i], words[i], contains)
                          for i, line in enumerate(lowered)])
 
 
@@ -464,29 +334,37 @@ def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> li
     n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark, every_key)
     counts = Counter(k for k in keys if k)
     found = [tuple(dates.find_dates(t, now)) if i in dated else () for i, t in enumerate(texts)]
-    # One column a feature, in the order of the fields of Features.
-    return list(map(Features._make, zip(
-        n_words,                                                        # words
-        [s / n if n else 0.0 for s, n in zip(stops, n_words)],          # stop_ratio
-        map(ends_a_sentence, texts),                                    # ends_sentence
-        [count + 1 for count in inner],                                 # sentences
-        [family for family, _ in furniture],                            # furniture
-        [inside for _, inside in furniture],                            # furniture_by_phrase_inside
-        found,                                                          # date_candidates
-        [bool(f) and _date_dominant(t, f) for t, f in zip(texts, found)],  # date_dominant
-        credits,                                                        # credit_at
-        [n == 1 and _is_agency(t) for t, n in zip(texts, n_words)],     # agency_only
-        [t[:1] == "/" and bool(_EDITOR_INITIALS.match(t)) for t in texts],  # editor_initials
-        [n <= 3 and t[-1:] == "," and bool(_PLACE_LINE.match(t))        # place_line
-         for t, n in zip(texts, n_words)],
-        [(i in separated or (n >= 4 and s == 0)) and _menu_like(t, i in separated, n, s)
-         for i, (t, n, s) in enumerate(zip(texts, n_words, stops))],   # menu_like
-        [n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(t))            # gallery_counter
-         for t, n in zip(texts, n_words)],
-        map(_is_list_item, texts, n_words),                             # list_item
-        [counts[k] if k else 1 for k in keys],                          # repeats
-        [bool(k) and k == before for k, before in zip(keys, [None, *keys])],    # same_as_previous
-        [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],  # same_as_next
-        keys,                                                           # key
-        [breadcrumb_end(t) if i in separated else None for i, t in enumerate(texts)],  # breadcrumb_end
-    )))
+    columns = {
+        "words": n_words,
+        "stop_ratio": [s / n if n else 0.0 for s, n in zip(stops, n_words)],
+        "ends_sentence": map(ends_a_sentence, texts),
+        "sentences": [count + 1 for count in inner],
+        "furniture": [family for family, _ in furniture],
+        "furniture_by_phrase_inside": [inside for _, inside in furniture],
+        "date_candidates": found,
+        "date_dominant": [bool(f) and _date_dominant(t, f) for t, f in zip(texts, found)],
+        "credit_at": credits,
+        "agency_only": [n == 1 and _is_agency(t) for t, n in zip(texts, n_words)],
+        "editor_initials": [t[:1] == "/" and bool(_EDITOR_INITIALS.match(t)) for t in texts],
+        "place_line": [n <= 3 and t[-1:] == "," and bool(_PLACE_LINE.match(t))
+                       for t, n in zip(texts, n_words)],
+        "menu_like": [(i in separated or (n >= 4 and s == 0)) and _menu_like(t, i in separated, n, s)
+                      for i, (t, n, s) in enumerate(zip(texts, n_words, stops))],
+        "gallery_counter": [n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(t))
+                            for t, n in zip(texts, n_words)],
+        "list_item": map(_is_list_item, texts, n_words),
+        "repeats": [counts[k] if k else 1 for k in keys],
+        "same_as_previous": [bool(k) and k == before for k, before in zip(keys, [None, *keys])],
+        "same_as_next": [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],
+        "key": keys,
+        "breadcrumb_end": [breadcrumb_end(t) if i in separated else None for i, t in enumerate(texts)],
+    }
+    return list(map(Features._make, zip(*_in_field_order(columns))))
+
+
+def _in_field_order(columns: dict) -> list:
+    """The columns in the order of the fields of Features; a column missing
+    or one too many is a bug that must not swap two features silently."""
+    if columns.keys() != set(Features._fields):
+        raise ValueError(f"feature columns differ from Features' fields: {sorted(columns.keys() ^ set(Features._fields))}")
+    return [columns[name] for name in Features._fields]

@@ -6,7 +6,7 @@ are the article's header: the headline, perhaps a standfirst, photo
 captions, bylines and the dateline.  They are read in this order:
 
 1. The headline, walking back from the body's first unit (at most
-   ``_HEADER_REACH`` units): the nearest repeated title (pages print their
+   ``header_reach`` units): the nearest repeated title (pages print their
    title twice, as page title and article title); else the title-like line
    just above the dateline or byline, or the shorter title above it when
    that line reads as a standfirst; else the farthest title-like line
@@ -34,19 +34,13 @@ never taken for the article's.
 from __future__ import annotations
 
 from . import byline
-from .data import load
 from .features import Features, line_key
-from .headline import strip_labels
-from .page import (BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, HEADLINE, LEAD, TEXT, TITLE,
-                   Page, above_credit, is_prose, is_title_like, neighbour)
+from .marks import strip_labels
+from .page import Label, Page, is_prose, is_title_like
+from .tables import table
+from .weights import Weights
 
-_HEADER_REACH = 12
-# A line printed twice with fewer words is the section's name (in the menu
-# and again over the article), not the article's title.
-_MIN_HEADLINE_WORDS = 3
-_STANDFIRST_MIN_WORDS = 15
-_CAPTION_MIN_WORDS = 3
-_CAPTION_STARTS = tuple(s.casefold() for s in load("page_bg")["caption_starts"])
+_CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_starts"))
 
 
 def read_header(page: Page, body_start: int) -> None:
@@ -57,9 +51,9 @@ def read_header(page: Page, body_start: int) -> None:
     headline = _find_headline(page, body_start)
     if headline is not None:
         key = line_key(units[headline].text)
-        while headline > 0 and labels[headline - 1] == TITLE and line_key(units[headline - 1].text) == key:
+        while headline > 0 and labels[headline - 1] == Label.TITLE and line_key(units[headline - 1].text) == key:
             headline -= 1
-        labels[headline], page.reasons[headline] = HEADLINE, "title nearest before the article"
+        page.relabel(headline, Label.HEADLINE, "title nearest before the article")
     page.headline = headline
     top = _header_top(page, headline) if headline is not None else max(0, body_start - 4)
     lead: list[int] = []
@@ -67,25 +61,25 @@ def read_header(page: Page, body_start: int) -> None:
         label, f = labels[j], feats[j]
         if j == headline:
             continue
-        if label == TITLE and headline is not None and line_key(units[j].text) == line_key(units[headline].text):
-            labels[j], page.reasons[j] = FURNITURE, "headline printed again"
-        elif label in (DATELINE, BYLINE) or (label == TEXT and _bare_byline(page, j)):
+        if label == Label.TITLE and headline is not None and line_key(units[j].text) == line_key(units[headline].text):
+            page.relabel(j, Label.FURNITURE, "headline printed again")
+        elif label in (Label.DATELINE, Label.BYLINE) or (label == Label.TEXT and _bare_byline(page, j)):
             names = (byline.labelled_byline(units[j].text) or _bare_byline(page, j)
                      or _name_after_opening_date(units[j].text, f))
             if names:
-                labels[j], page.reasons[j] = BYLINE, "byline in the article's header"
+                page.relabel(j, Label.BYLINE, "byline in the article's header")
                 page.bylines.append((j, names))
             if f.date_candidates:
                 page.reasons[j] += "; dateline of the article"
                 page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
-        elif label == TEXT and headline is not None and j > headline:
-            standfirst = (is_prose(f) and f.words >= 12) or (
-                _reads_as_standfirst(f, feats[headline]) and any(l in (DATELINE, BYLINE) for l in labels[j + 1:body_start]))
+        elif label == Label.TEXT and headline is not None and j > headline:
+            standfirst = (is_prose(f, page.weights) and f.words >= 12) or (
+                _reads_as_standfirst(f, feats[headline], page.weights) and any(l in (Label.DATELINE, Label.BYLINE) for l in labels[j + 1:body_start]))
             if standfirst and f.credit_at < 0:
-                labels[j], page.reasons[j] = LEAD, "standfirst between headline and body"
+                page.relabel(j, Label.LEAD, "standfirst between headline and body")
                 lead.append(j)
-            elif f.words >= _CAPTION_MIN_WORDS and not f.gallery_counter:
-                labels[j], page.reasons[j] = CAPTION, "short line between headline and body"
+            elif f.words >= page.weights.header_caption_min_words and not f.gallery_counter:
+                page.relabel(j, Label.CAPTION, "short line between headline and body")
                 page.captions.append(j)
     page.body[:0] = lead
     page.captions.sort()
@@ -101,34 +95,34 @@ def _find_headline(page: Page, body_start: int) -> int | None:
     above_meta: int | None = None
     passed_meta = False
     prose_seen = 0
-    for j in range(body_start - 1, max(-1, body_start - 1 - _HEADER_REACH), -1):
+    for j in range(body_start - 1, max(-1, body_start - 1 - page.weights.header_reach), -1):
         label, f = labels[j], feats[j]
-        if label == TITLE and f.words >= _MIN_HEADLINE_WORDS:
+        if label == Label.TITLE and f.words >= page.weights.header_min_headline_words:
             return j
-        if label == TITLE:
+        if label == Label.TITLE:
             continue  # "Региони" in the menu and over the article: a section name
-        if label == BOILERPLATE and f.menu_like and (below_meta or passed_meta):
+        if label == Label.BOILERPLATE and f.menu_like and (below_meta or passed_meta):
             break  # the site's menu or breadcrumb ends the article's header
-        if label in (FURNITURE, BOILERPLATE, CRAWLER):
+        if label in (Label.FURNITURE, Label.BOILERPLATE, Label.CRAWLER):
             continue
         if above_meta is not None:
             return _headline_above_meta(page, above_meta)
-        if label in (DATELINE, BYLINE):
+        if label in (Label.DATELINE, Label.BYLINE):
             passed_meta = True
             continue
-        if label != TEXT:
+        if label != Label.TEXT:
             continue
         if byline.bare_names(page.units[j].text) and not below_meta:
             passed_meta = True
             continue
-        if is_prose(f) and f.credit_at < 0:
+        if is_prose(f, page.weights) and f.credit_at < 0:
             prose_seen += 1
             if passed_meta and (over_standfirst := _headline_above_meta(page, j)) is not None:
                 return over_standfirst
             if prose_seen > 1 or below_meta or passed_meta:
                 break
             continue
-        if is_title_like(f) and not _captions_a_photo(page, j):
+        if is_title_like(f, page.weights) and not _captions_a_photo(page, j):
             if passed_meta:
                 above_meta = j
             else:
@@ -144,19 +138,19 @@ def _headline_above_meta(page: Page, j: int) -> int | None:
     standfirst and a shorter title-like line sits right above it, that line
     is the headline; a line of prose is never one."""
     f = page.features[j]
-    k = neighbour(page, j, -1)
-    if k is not None and page.labels[k] in (TEXT, TITLE):
+    k = page.neighbour(j, -1)
+    if k is not None and page.labels[k] in (Label.TEXT, Label.TITLE):
         above = page.features[k]
-        if _reads_as_standfirst(f, above) and is_title_like(above) and not is_prose(above):
+        if _reads_as_standfirst(f, above, page.weights) and is_title_like(above, page.weights) and not is_prose(above, page.weights):
             return k
-    return None if is_prose(f) else j
+    return None if is_prose(f, page.weights) else j
 
 
-def _reads_as_standfirst(f: Features, title: Features) -> bool:
+def _reads_as_standfirst(f: Features, title: Features, w: Weights) -> bool:
     """A line under a title that is prose, or long, or twice the title's
     length: the standfirst (dek), not a second title."""
     return f.words > title.words and (
-        is_prose(f) or f.words >= _STANDFIRST_MIN_WORDS or f.words >= 2 * title.words >= 8)
+        is_prose(f, w) or f.words >= w.header_standfirst_min_words or f.words >= 2 * title.words >= 8)
 
 
 def _captions_a_photo(page: Page, j: int) -> bool:
@@ -165,7 +159,7 @@ def _captions_a_photo(page: Page, j: int) -> bool:
     label is no opening: "СНИМКИ От понеделник ..." is a title."""
     if strip_labels(page.units[j].text).casefold().startswith(_CAPTION_STARTS):
         return True
-    return above_credit(page, j)
+    return page.above_credit(j)
 
 
 def _name_after_opening_date(text: str, f: Features) -> str | None:
@@ -180,9 +174,9 @@ def _header_top(page: Page, headline: int) -> int:
     top = headline
     for j in range(headline - 1, max(-1, headline - 4), -1):
         label = page.labels[j]
-        if label in (DATELINE, BYLINE, FURNITURE, TITLE) or (label == TEXT and _bare_byline(page, j)):
+        if label in (Label.DATELINE, Label.BYLINE, Label.FURNITURE, Label.TITLE) or (label == Label.TEXT and _bare_byline(page, j)):
             top = j
-        elif label != BOILERPLATE:
+        elif label != Label.BOILERPLATE:
             break
     return top
 
@@ -194,10 +188,10 @@ def _bare_byline(page: Page, j: int) -> str | None:
     if not names:
         return None
     before, after = _past_names(page, j, -1), _past_names(page, j, 1)
-    near_date = any(n is not None and page.labels[n] in (DATELINE, BYLINE) for n in (before, after))
+    near_date = any(n is not None and page.labels[n] in (Label.DATELINE, Label.BYLINE) for n in (before, after))
     above_headline = (
         page.headline is not None and j < page.headline and after is not None
-        and (after == page.headline or page.labels[after] in (TITLE, HEADLINE))
+        and (after == page.headline or page.labels[after] in (Label.TITLE, Label.HEADLINE))
     )
     return names if near_date or above_headline else None
 
@@ -205,27 +199,27 @@ def _bare_byline(page: Page, j: int) -> str | None:
 def _past_names(page: Page, j: int, step: int) -> int | None:
     """The nearest neighbour of j that is not furniture nor another line of
     bare names (co-authors are often printed one per line)."""
-    n = neighbour(page, j, step)
-    while n is not None and page.labels[n] == TEXT and byline.bare_names(page.units[n].text):
-        n = neighbour(page, n, step)
+    n = page.neighbour(j, step)
+    while n is not None and page.labels[n] == Label.TEXT and byline.bare_names(page.units[n].text):
+        n = page.neighbour(n, step)
     return n
 
 
 def read_footer_meta(page: Page, body_end: int) -> None:
     """A labelled byline or publication line right after the body."""
     seen = 0
-    j = neighbour(page, body_end, 1)
+    j = page.neighbour(body_end, 1)
     while j is not None and seen < 2:
         label, f = page.labels[j], page.features[j]
-        if label == BYLINE:
+        if label == Label.BYLINE:
             names = byline.labelled_byline(page.units[j].text)
             if names and not page.bylines:
                 page.bylines.append((j, names))
                 page.reasons[j] = "labelled byline after the article"
-        elif label == DATELINE and any(c.kind != "plain" for c in f.date_candidates):
+        elif label == Label.DATELINE and any(c.kind != "plain" for c in f.date_candidates):
             page.date_candidates.extend(c for c in f.date_candidates if c.kind != "plain")
             page.reasons[j] += "; labelled date of the article"
-        elif label != BOILERPLATE or page.features[j].furniture is None:
+        elif label != Label.BOILERPLATE or page.features[j].furniture is None:
             break
         seen += 1
-        j = neighbour(page, j, 1)
+        j = page.neighbour(j, 1)

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import regex
 
-from .data import load
+from .tables import table
 
-_CHECK = load("language_check")
-_COMMON_LETTERS = tuple(_CHECK["common_letters"])
-_COMMON_BIGRAMS = tuple(_CHECK["common_bigrams"])
-_BULGARIAN_LETTERS = tuple(_CHECK["bulgarian"]["letters"])
-_BULGARIAN_WORDS = frozenset(_CHECK["bulgarian"]["words"])
-_FOREIGN_LETTERS = tuple(_CHECK["foreign"]["letters"])
-_FOREIGN_WORDS = frozenset(_CHECK["foreign"]["words"])
+_CHECK = table("language_check")
+_COMMON_LETTERS = tuple(_CHECK.value("common_letters"))
+_COMMON_BIGRAMS = _CHECK.phrases("common_bigrams")
+_BULGARIAN_LETTERS = tuple(_CHECK.value("bulgarian", "letters"))
+_BULGARIAN_WORDS = frozenset(_CHECK.phrases("bulgarian", "words"))
+_FOREIGN_LETTERS = tuple(_CHECK.value("foreign", "letters"))
+_FOREIGN_WORDS = frozenset(_CHECK.phrases("foreign", "words"))
 
 SAMPLE_CHARS = 100_000
 # A function word is worth about as much as a few telling letters.

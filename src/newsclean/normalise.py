@@ -23,7 +23,7 @@ from html.entities import html5 as _NAMED_ENTITIES
 
 import regex
 
-from .data import load
+from .tables import table
 
 _LINE_BREAK_CHARS = ("\r", "\x85", "\u2028", "\u2029")
 _LINE_BREAK = regex.compile(r"\r\n?|[\x85\u2028\u2029]")
@@ -76,9 +76,9 @@ def _changed_characters(table: dict[int, str | None]) -> re.Pattern:
 _CHANGED = _changed_characters(_CHARACTERS)
 
 
-_LANGUAGE = load("language_bg")
-_ONE_LETTER_WORDS = frozenset(_LANGUAGE["one_letter_words"])
-_STOPWORDS = frozenset(_LANGUAGE["stopwords"])
+_LANGUAGE = table("language_bg")
+_ONE_LETTER_WORDS = frozenset(_LANGUAGE.phrases("one_letter_words"))
+_STOPWORDS = frozenset(_LANGUAGE.phrases("stopwords"))
 # A capital split from the rest of its word at the start of a line: by a
 # space ("Р уският"), or alone on its line, maybe with a blank line after
 # it ("Т" / "одор Кехайов ...").

@@ -1,40 +1,53 @@
-"""What the labelling stage (``classify``) and the header stage (``header``)
-both work on: a page's units with their labels, the labels themselves, and
-the few questions both ask of a unit.
+"""What the labelling stages (``classify``, ``body``) and the header stage
+(``header``) all work on: a page's units with their labels, the labels
+themselves, and the few questions every stage asks of a unit.
 
-It is a module of its own because ``classify`` calls the header stage once
-it has chosen the body: were these in ``classify``, the two stages would
-import each other.
+    Label               the StrEnum of unit labels (Label.BODY, Label.TITLE, ...)
+    Page                units, features, labels and why; what was found
+    page.relabel(i, label, why)
+    page.reason(i)      the why of unit i, in words (for ``explain``)
+    page.is_prose(i), page.is_title_like(i), page.neighbour(j, step), page.above_credit(j)
+
+It is a module of its own so that the stages can share it without importing
+each other.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from . import dates
 from .blocks import Unit
 from .features import Features
+from .weights import DEFAULT, Weights
 
-# Labels.
-BODY = "body"
-LEAD = "lead"
-HEADLINE = "headline"
-TITLE = "title"
-CAPTION = "caption"
-DATELINE = "dateline"
-BYLINE = "byline"
-FURNITURE = "furniture"
-BOILERPLATE = "boilerplate"
-CRAWLER = "crawler"
-TEXT = "text"
+
+class Label(StrEnum):
+    BODY = "body"
+    LEAD = "lead"              # the standfirst, put first in the body
+    HEADLINE = "headline"
+    TITLE = "title"            # a line the page prints more than once
+    CAPTION = "caption"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    FURNITURE = "furniture"    # inline furniture: dropped, the article goes on
+    BOILERPLATE = "boilerplate"  # a section that is no article: a wall
+    CRAWLER = "crawler"
+    TEXT = "text"              # not decided yet
 
 
 @dataclass
 class Page:
-    """Everything the classifier decided about one page."""
+    """Everything the classifier decided about one page.
+
+    ``reasons`` hold format strings over the unit's features (``{f.words}``)
+    so that extraction, which never shows them, does not build them.
+    """
     units: list[Unit]
     features: list[Features]
-    labels: list[str]
+    labels: list[Label]
     reasons: list[str]
+    weights: Weights = DEFAULT
     body: list[int] = field(default_factory=list)
     headline: int | None = None
     captions: list[int] = field(default_factory=list)
@@ -43,23 +56,36 @@ class Page:
     no_article: bool = False
     truncated: bool = False
 
+    def relabel(self, i: int, label: Label, why: str) -> None:
+        self.labels[i], self.reasons[i] = label, why
 
-def is_prose(f: Features) -> bool:
-    return f.words >= 8 and (f.ends_sentence or f.sentences >= 2) and f.stop_ratio >= 0.1
+    def reason(self, i: int) -> str:
+        return self.reasons[i].format(f=self.features[i])
 
+    def is_prose(self, i: int) -> bool:
+        return is_prose(self.features[i], self.weights)
 
-def is_title_like(f: Features) -> bool:
-    return 3 <= f.words <= 30 and not (f.ends_sentence and f.sentences >= 2)
+    def is_title_like(self, i: int) -> bool:
+        return is_title_like(self.features[i], self.weights)
 
-
-def neighbour(page: Page, j: int, step: int) -> int | None:
-    """The nearest unit before (step -1) or after (step 1) j that is not furniture."""
-    j += step
-    while 0 <= j < len(page.units) and page.labels[j] == FURNITURE:
+    def neighbour(self, j: int, step: int) -> int | None:
+        """The nearest unit before (step -1) or after (step 1) j that is not furniture."""
         j += step
-    return j if 0 <= j < len(page.units) else None
+        while 0 <= j < len(self.units) and self.labels[j] == Label.FURNITURE:
+            j += step
+        return j if 0 <= j < len(self.units) else None
+
+    def above_credit(self, j: int) -> bool:
+        """Unit j sits right above a photo credit alone ("Снимка: БГНЕС")."""
+        return (j + 1 < len(self.units) and self.labels[j + 1] == Label.FURNITURE
+                and self.features[j + 1].credit_at == 0)
 
 
-def above_credit(page: Page, j: int) -> bool:
-    """Unit j sits right above a photo credit alone ("Снимка: БГНЕС")."""
-    return j + 1 < len(page.units) and page.labels[j + 1] == FURNITURE and page.features[j + 1].credit_at == 0
+def is_prose(f: Features, w: Weights = DEFAULT) -> bool:
+    """Running text: enough words, a sentence end, function words."""
+    return f.words >= w.prose_min_words and (f.ends_sentence or f.sentences >= 2) and f.stop_ratio >= w.prose_min_stop_ratio
+
+
+def is_title_like(f: Features, w: Weights = DEFAULT) -> bool:
+    """Of a title's length and not two sentences."""
+    return w.title_min_words <= f.words <= w.title_max_words and not (f.ends_sentence and f.sentences >= 2)

@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 import regex
 
 from . import dates
-from .page import BODY, BOILERPLATE, FURNITURE, Page
-from .data import load
+from .page import Label, Page
+from .tables import table
 from .headline import clean_headline
 
 _DOMAIN = regex.compile(r"(?:(?<![\w.@-])|@)(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,10}(?:bg|com|net|org|eu|info|news|tv))\b", regex.I)
-_PAGE = load("page_bg")
-_NOT_SITE = frozenset(_PAGE["not_site_domains"])
-_SOURCE_MARKERS = tuple(_PAGE["source_markers"])
-_COPYRIGHT_MARKERS = tuple(_PAGE["copyright_markers"])
+_PAGE = table("page_bg")
+_NOT_SITE = frozenset(_PAGE.phrases("not_site_domains"))
+_SOURCE_MARKERS = _PAGE.phrases("source_markers")
+_COPYRIGHT_MARKERS = _PAGE.phrases("copyright_markers")
 SHORT_BODY_WORDS = 50
 
 
@@ -50,7 +50,7 @@ def find_site(page: Page) -> str | None:
     цялата статия в източника") does not count."""
     seen: Counter[str] = Counter()
     for i, unit in enumerate(page.units):
-        if page.labels[i] == BODY or "." not in unit.text:
+        if page.labels[i] == Label.BODY or "." not in unit.text:
             continue
         lowered = unit.text.casefold()
         if any(marker in lowered for marker in _COPYRIGHT_MARKERS):
@@ -58,7 +58,7 @@ def find_site(page: Page) -> str | None:
         elif _names_a_source(lowered) or (i > 0 and _names_a_source(page.units[i - 1].text.casefold())):
             continue
         else:
-            weight = 2 if page.labels[i] in (BOILERPLATE, FURNITURE) else 1
+            weight = 2 if page.labels[i] in (Label.BOILERPLATE, Label.FURNITURE) else 1
         for match in _DOMAIN.finditer(unit.text):
             domain = match.group(1).lower()
             if domain not in _NOT_SITE:

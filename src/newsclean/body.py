@@ -1,0 +1,286 @@
+"""Stage 4c: find the article's run of units among the labelled units.
+
+    choose_body(page) -> Choice(run, score, teaser, boxes)
+    count_teasers(page) -> how many teasers (title + summary or dateline) the page shows
+
+The body is the run of units with the most prose in it.  Text units weigh
+by their length and how much they read like sentences; titles weigh
+heavily against; furniture weighs nothing; datelines and section furniture
+(share bars, comments, related lists, promos, forms, menus, footers) are
+walls no run crosses.  Between two walls the best run is a maximum-sum
+segment (body-text extraction by "document slope", made to work on lines);
+the runs of all stretches then compete, a lone paragraph under a title (a
+teaser's summary), a row of title-summary pairs and anything under a
+related-list heading counting for less.  A short promo or "read more" box
+inside the article joins the runs on either side of it into one article.
+
+The numbers are ``page.weights`` (``data/weights.toml``).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+import regex
+
+from .features import Features
+from .furniture import family_named
+from .page import Label, Page
+
+_WALLS = frozenset({Label.BOILERPLATE, Label.CRAWLER, Label.DATELINE})
+PROMOS = family_named("promos and follow us")
+RELATED = family_named("related and most read")
+# A capitalised word after a lower-case word or a comma: a name, not a
+# sentence's first word.
+_NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
+
+
+class Run(NamedTuple):
+    start: int
+    end: int      # inclusive
+    weight: float
+
+
+class Choice(NamedTuple):
+    """The article's run, if any: its parts joined across inline boxes."""
+    run: Run | None
+    score: float            # the best part's weight, discounted as a teaser or under a related list
+    teaser: str | None      # "summary", "list" or None: which teaser the run looks like
+    boxes: list[range]      # the inline boxes between its parts
+
+
+def text_weight(f: Features, page: Page) -> float:
+    """Long sentences of running prose weigh most; a line that mentions a
+    furniture phrase (cookies, newsletters) counts for a fraction, enough
+    to stay inside an article but not to extend one."""
+    w = page.weights
+    weight = float(f.words)
+    if not (f.ends_sentence or f.sentences >= 2):
+        weight *= 0.5
+    if f.stop_ratio < w.body_few_stopwords:
+        weight *= 0.5
+    weight -= w.body_unit_cost
+    if f.furniture_by_phrase_inside:
+        weight = weight * w.body_suspect_share - w.body_unit_cost
+    return weight
+
+
+def _weights(page: Page) -> list[float | None]:
+    """Weight of each unit in the body search; None is a wall."""
+    w = page.weights
+    fixed = {Label.TITLE: w.body_title, Label.BYLINE: w.body_byline}
+    weights: list[float | None] = []
+    for i, (label, f) in enumerate(zip(page.labels, page.features)):
+        if label in _WALLS:
+            weights.append(None)
+        elif label == Label.TEXT:
+            weights.append(w.body_list_item if _in_list(page, i) else text_weight(f, page))
+        else:
+            weights.append(fixed.get(label, 0.0))
+    return weights
+
+
+def _in_list(page: Page, i: int) -> bool:
+    """A short entry of a list of at least three alike lines (results,
+    schedules, streets): body when the list sits inside the article."""
+    feats, labels = page.features, page.labels
+    if not feats[i].list_item or page.is_prose(i):
+        return False
+    lo = hi = i
+    while lo > 0 and labels[lo - 1] == Label.TEXT and feats[lo - 1].list_item:
+        lo -= 1
+    while hi + 1 < len(labels) and labels[hi + 1] == Label.TEXT and feats[hi + 1].list_item:
+        hi += 1
+    return hi - lo >= 2
+
+
+def best_run(weights: list[float | None], lo: int, hi: int) -> Run | None:
+    """The maximum-sum run within weights[lo:hi] (no walls inside); None
+    when nothing weighs more than nothing."""
+    best: Run | None = None
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weights[i]
+        if total > (best.weight if best else 0.0):
+            best = Run(start, i, total)
+    return best
+
+
+def _stretches(weights: list[float | None]) -> list[tuple[int, int]]:
+    """The [lo, hi) spans between walls."""
+    spans, lo = [], 0
+    for i, w in enumerate(weights + [None]):
+        if w is None:
+            if i > lo:
+                spans.append((lo, i))
+            lo = i + 1
+    return spans
+
+
+def _texts(page: Page, run: Run) -> list[int]:
+    return [i for i in range(run.start, run.end + 1) if page.labels[i] == Label.TEXT]
+
+
+def teaser_shaped(page: Page, run: Run) -> bool:
+    """A lone paragraph right under a title: the summary of a teaser."""
+    if len(_texts(page, run)) != 1:
+        return False
+    before = page.neighbour(run.start, -1)
+    while before is not None and (page.labels[before] in (Label.DATELINE, Label.BYLINE)
+                                  or page.features[before].words == 0):
+        before = page.neighbour(before, -1)  # a time or date not read as one has no words either
+    return before is not None and (
+        page.labels[before] == Label.TITLE
+        or (page.labels[before] == Label.TEXT and page.is_title_like(before) and not page.is_prose(before))
+    )
+
+
+def _under_related_heading(page: Page, start: int) -> bool:
+    """The nearest wall above the run is a related-list heading ("Още по
+    темата", "Най-четени"): what follows such a heading is teasers."""
+    j = start - 1
+    while j >= 0 and page.labels[j] not in _WALLS:
+        j -= 1
+    return j >= 0 and is_wall_of(page, j, RELATED)
+
+
+def _teaser_list(page: Page, run: Run) -> bool:
+    """A run of at least ``teasers_min_pairs`` short summaries, each under
+    its own title (the first title may sit just above the run): teasers
+    never make a body."""
+    texts = _texts(page, run)
+    offset = 1 if texts and page.is_prose(texts[0]) else 0
+    first_title = page.neighbour(run.start, -1) if offset else run.start
+    if first_title is None or page.labels[first_title] != Label.TEXT or follows_header(page, first_title):
+        return False  # no title above the first summary, or subheadings right under the header
+    summaries = 0
+    for k, i in enumerate(texts, start=offset):
+        f, text = page.features[i], page.units[i].text
+        if k % 2 == 0 and (page.is_prose(i) or not page.is_title_like(i) or text.endswith(("?", ":"))):
+            return False
+        if k % 2 == 1:
+            if not page.is_prose(i) or f.words > page.weights.teasers_summary_max_words:
+                return False
+            summaries += 1
+    return summaries >= page.weights.teasers_min_pairs
+
+
+def _teaser_kind(page: Page, run: Run) -> str | None:
+    """"summary" for a lone summary under a title, "list" for a row of
+    title-summary pairs, None for a run that looks like no teaser."""
+    if teaser_shaped(page, run):
+        return "summary"
+    return "list" if _teaser_list(page, run) else None
+
+
+def choose_body(page: Page) -> Choice:
+    """The article's run; when boxes inside the article (a promo, a "read
+    more" insert) cut it, the run spans all its parts."""
+    weights = _weights(page)
+    runs = [run for lo, hi in _stretches(weights)
+            if (run := best_run(weights, lo, hi)) is not None
+            and any(page.is_prose(i) for i in _texts(page, run))]
+    best: Choice | None = None
+    best_k = -1
+    for k, run in enumerate(runs):
+        teaser = _teaser_kind(page, run)
+        score = run.weight * (page.weights.body_teaser_discount if teaser else 1.0)
+        if _under_related_heading(page, run.start):
+            score *= page.weights.body_related_discount
+        if score > (best.score if best else 0.0):
+            best, best_k = Choice(run, score, teaser, []), k
+    if best is None:
+        return Choice(None, 0.0, None, [])
+    parts = [runs[best_k]]
+    before, after = runs[:best_k], runs[best_k + 1:]
+    while (part := _part_across_box(page, parts[0], reversed(before), _begins_article)):
+        parts.insert(0, part)
+    while (part := _part_across_box(page, parts[-1], after, _continues_article)):
+        parts.append(part)
+    boxes = [range(a.end + 1, b.start) for a, b in zip(parts, parts[1:])]
+    return best._replace(run=Run(parts[0].start, parts[-1].end, best.run.weight), boxes=boxes)
+
+
+def _part_across_box(page: Page, part: Run, candidates: Iterable[Run],
+                     fits: Callable[[Page, Run], bool]) -> Run | None:
+    """The nearest run on the other side of an inline box from ``part`` (runs
+    inside the box are skipped) when it ``fits`` as another part of the
+    article."""
+    for other in candidates:
+        if not _inline_box_between(page, *sorted((part, other))):
+            return None
+        if fits(page, other):
+            return other
+    return None
+
+
+def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
+    """Only a short box inside the article stands between two runs: a promo
+    ("Подкрепете ни", a paragraph, "Дарете сега") or a "read more" insert
+    ("Виж още" and one or two titles, no prose); no dateline, no other
+    kind of section."""
+    gap = range(before.end + 1, after.start)
+    walls = [g for g in gap if page.labels[g] == Label.BOILERPLATE]
+    if (not walls or len(gap) > page.weights.body_inline_box_reach
+            or any(page.labels[g] in (Label.DATELINE, Label.CRAWLER) for g in gap)):
+        return False
+    if all(is_wall_of(page, g, PROMOS) for g in walls):
+        return True
+    titles_only = not any(page.labels[g] == Label.TEXT and page.is_prose(g) for g in gap)
+    return (
+        titles_only and all(is_wall_of(page, g, RELATED) for g in walls)
+        and bool(_names_in(page, before) & _names_in(page, after))
+    )
+
+
+def _names_in(page: Page, run: Run) -> set[str]:
+    """Stems of the names a run mentions (capitalised words not opening a
+    sentence): the two parts of one story share some, a teaser of another
+    story rarely does."""
+    stem = page.weights.body_name_stem
+    return {
+        m.group(1).casefold()[:stem]
+        for i in _texts(page, run)
+        for m in _NAME_INSIDE.finditer(page.units[i].text)
+    }
+
+
+def _begins_article(page: Page, run: Run) -> bool:
+    """A run before an inline box starts the article when it follows the
+    header directly and weighs like an article on its own."""
+    return run.weight >= page.weights.body_min_article and follows_header(page, run.start)
+
+
+def _continues_article(page: Page, run: Run) -> bool:
+    """A run after an inline box continues the article when it holds several
+    paragraphs and does not look like a teaser's summary."""
+    return (run.weight >= page.weights.body_min_article and len(_texts(page, run)) >= 2
+            and not teaser_shaped(page, run))
+
+
+def is_wall_of(page: Page, i: int, family) -> bool:
+    """Unit i is a wall of furniture of ``family``."""
+    return page.labels[i] == Label.BOILERPLATE and page.features[i].furniture is family
+
+
+def follows_header(page: Page, i: int) -> bool:
+    before = page.neighbour(i, -1)
+    return before is not None and page.labels[before] in (Label.DATELINE, Label.BYLINE, Label.TITLE)
+
+
+def count_teasers(page: Page) -> int:
+    """Teasers: a repeated title followed by a text or a dateline, or a
+    title-like line followed by its dateline, directly or after a one-
+    paragraph summary."""
+    labels = page.labels
+    count = 0
+    for i in range(len(labels) - 1):
+        if labels[i] == Label.TITLE and labels[i + 1] in (Label.TEXT, Label.DATELINE):
+            count += 1
+        elif labels[i] == Label.TEXT and page.is_title_like(i) and not page.is_prose(i):
+            after = labels[i + 2] if i + 2 < len(labels) else None
+            if labels[i + 1] == Label.DATELINE or (labels[i + 1] == Label.TEXT and after == Label.DATELINE):
+                count += 1
+    return count

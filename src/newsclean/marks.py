@@ -1,0 +1,74 @@
+"""What sites glue onto a line of text: photo credits and title labels.
+
+    credit_position("Пожар в Хасково Снимка: БТА")   -> 16, where the credit begins
+    credit_positions(page, starts)                   -> the same for every line at once
+    strip_labels("ОБНОВЕНА Пожар в Хасково (ВИДЕО)") -> "Пожар в Хасково"
+    may_hold_labels(text)                            -> False when strip_labels only trims
+
+Measuring lines (``features``), cleaning the headline (``headline``) and
+comparing lines (``features.line_key``) all need these, so they live below
+all three.  The markers and labels are in ``data/page_bg.toml``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import regex
+
+from .tables import table
+
+_PAGE = table("page_bg")
+_LABEL_WORDS = tuple(sorted(_PAGE.phrases("headline_labels"), key=len, reverse=True))
+_LABELS = "|".join(regex.escape(label) for label in _LABEL_WORDS)
+_LEADING_LABELS = regex.compile(
+    rf"^(?:[\[(]?(?:{_LABELS})[\])]?(?:\s*[:|\-–—+/]\s*|\s+))+(?=\S)"
+)
+_TRAILING_LABELS = regex.compile(
+    rf"(?<!\s)(?:\s*(?:[:|\-–—+/]\s*)?[\[(]?(?:{_LABELS})[\])]?){{1,5}}\s*$"
+)
+# How a text that carries a trailing label ends (before trailing spaces),
+# and the first and last characters that let a text hold a label at all.
+_LABEL_ENDINGS = tuple(label + close for label in _LABEL_WORDS for close in ("", "]", ")"))
+_LABEL_FIRSTS = frozenset(label[0] for label in _LABEL_WORDS) | {"[", "("}
+_LABEL_LASTS = frozenset(ending[-1] for ending in _LABEL_ENDINGS)
+_CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE.phrases("credit_markers"))
+# The first credit marker of a line and the rest of that line.
+_CREDIT_TO_LINE_END = re.compile("(?:" + "|".join(map(re.escape, _CREDIT_MARKERS)) + ")[^\n]*")
+
+
+def credit_position(text: str) -> int:
+    """Index where a photo credit ('Снимка: ...') begins, or -1."""
+    lowered = text.casefold()
+    found = [at for at in (lowered.find(m) for m in _CREDIT_MARKERS) if at >= 0]
+    return min(found) if found else -1
+
+
+def credit_positions(lowered_page: str, starts: list[int]) -> list[int]:
+    """``credit_position`` of every line of a page, given the page
+    casefolded and where its lines start: one scan finds the first marker
+    of each line."""
+    found = [-1] * len(starts)
+    for match in _CREDIT_TO_LINE_END.finditer(lowered_page):
+        line = bisect_right(starts, match.start()) - 1
+        found[line] = match.start() - starts[line]
+    return found
+
+
+def may_hold_labels(text: str) -> bool:
+    """Whether ``strip_labels`` could remove anything: a label (maybe in a
+    bracket) must open the text or close it.  False means it returns
+    ``text.strip()``."""
+    if text[:1] in _LABEL_FIRSTS and (
+            text.startswith(_LABEL_WORDS)
+            or (text[:1] in ("[", "(") and text.startswith(_LABEL_WORDS, 1))):
+        return True
+    tail = text.rstrip()
+    return tail[-1:] in _LABEL_LASTS and tail.endswith(_LABEL_ENDINGS)
+
+
+def strip_labels(text: str) -> str:
+    """The text without the labels opening or closing it."""
+    stripped = _LEADING_LABELS.sub("", text)
+    stripped = _TRAILING_LABELS.sub("", stripped)
+    return stripped.strip() or text.strip()

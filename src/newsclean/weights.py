@@ -1,0 +1,66 @@
+"""The classifier's weights and thresholds, in one place.
+
+    DEFAULT                   the numbers of ``data/weights.toml``
+    replace(DEFAULT, title=-20.0)   another set, for a test or a tuning run
+
+Every stage that weighs lines reads them from the ``Weights`` the page was
+classified with (``classify(units, weights=...)``), the way jusText takes
+its thresholds as keyword defaults.  Why each number is what it is stands
+beside it in the data file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from .tables import DataError, table
+
+__all__ = ["DEFAULT", "Weights", "replace"]
+
+
+@dataclass(frozen=True)
+class Weights:
+    prose_min_words: int
+    prose_min_stop_ratio: float
+    title_min_words: int
+    title_max_words: int
+    body_title: float
+    body_byline: float
+    body_unit_cost: float
+    body_few_stopwords: float
+    body_suspect_share: float
+    body_list_item: float
+    body_min_article: float
+    body_teaser_discount: float
+    body_related_discount: float
+    body_inline_box_reach: int
+    body_name_stem: int
+    teasers_min_pairs: int
+    teasers_summary_max_words: int
+    teasers_min_listed: int
+    teasers_intro_max_words: int
+    teasers_min_posts: int
+    captions_max_words: int
+    captions_credit_max_words: int
+    header_reach: int
+    header_min_headline_words: int
+    header_standfirst_min_words: int
+    header_caption_min_words: int
+    header_breadcrumb_reach: int
+
+
+def _from_table() -> Weights:
+    """The data file's sections flattened to ``section_name`` fields; an
+    entry missing, unknown or of the wrong type is a DataError."""
+    entries = table("weights").entries
+    flat = {f"{section}_{name}": value for section, values in entries.items() for name, value in values.items()}
+    wanted = {f.name: f.type for f in fields(Weights)}
+    if flat.keys() != wanted.keys():
+        raise DataError(f"data/weights.toml: entries differ from the Weights fields: "
+                        f"{sorted(flat.keys() ^ wanted.keys())}")
+    for name, kind in wanted.items():
+        if not isinstance(flat[name], (int, float) if kind == "float" else int) or isinstance(flat[name], bool):
+            raise DataError(f"data/weights.toml: {name} must be a {kind}")
+    return Weights(**flat)
+
+
+DEFAULT = _from_table()
