@@ -9,12 +9,19 @@ its own; ``gap_before`` keeps whether a blank line preceded it, and
 A paragraph hard-wrapped over several lines is joined back: a line is
 continued by the next one when it ends without sentence punctuation and the
 next begins with a lowercase letter.
+
+The crawler's " date 2025-09-03" opening a dump is a unit of its own even
+when the page's first text follows it on the same line (most dumps that
+carry it do): that text is a menu, a headline or the article's first
+paragraph, and is labelled like any other line.
 """
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import regex
+
+from .dates import crawler_prefix_end
 
 _ENDS_OPEN = regex.compile(r"[\p{L},;\-–]$")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
@@ -33,10 +40,19 @@ def _continues(previous: str, line: str) -> bool:
     return bool(_STARTS_LOWER.match(line) and _ENDS_OPEN.match(previous, len(previous) - 1))
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines, the crawler's date split from the text after it."""
+    lines = text.split("\n")
+    end = crawler_prefix_end(lines[0])
+    if end and lines[0][end:].strip():
+        lines[0:1] = [lines[0][:end].rstrip(), lines[0][end:].strip()]
+    return lines
+
+
 def split_units(text: str) -> list[Unit]:
     lines: list[tuple[str, int, bool]] = []
     group, gap = 0, True
-    for line in text.split("\n"):
+    for line in _lines(text):
         if not line:
             if not gap:
                 group += 1

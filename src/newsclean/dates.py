@@ -55,6 +55,7 @@ __all__ = [
     "DATE_HINT",
     "DateCandidate",
     "SOFIA",
+    "crawler_prefix_end",
     "find_dates",
     "pick_article_dates",
 ]
@@ -512,6 +513,14 @@ def _kind(text: str, start: int, floor: int) -> str:
     if label is None:
         return "plain"
     return "published" if label.group("published") is not None else "updated"
+
+
+def crawler_prefix_end(line: str) -> int:
+    """Where the crawler's " date 2025-09-03" ends on the first line of a
+    dump (0 when the line does not open with it); the page's own first
+    text often follows on the same line."""
+    m = _CRAWLER_RE.match(line)
+    return m.end() if m else 0
 
 
 def _crawler(text: str, limit: datetime | None) -> tuple[DateCandidate | None, int]:
