@@ -6,9 +6,9 @@ dateline on consecutive lines).  Each non-empty line is therefore a unit of
 its own; ``gap_before`` keeps whether a blank line preceded it, and
 ``group`` numbers the blank-line-separated block it came from.
 
-A paragraph hard-wrapped over several lines is joined back: a line is
-continued by the next one when it ends without sentence punctuation and the
-next begins with a lowercase letter.
+Lines are never joined: scraped dumps print a paragraph on one line, and
+a line that seems to continue the one above ("преди 3 часа" under a
+commenter's name, a tagline under the site's name) is another element.
 
 The crawler's " date 2025-09-03" opening a dump is a unit of its own even
 when the page's first text follows it on the same line (most dumps that
@@ -19,12 +19,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
-
 from .dates import crawler_prefix_end
-
-_ENDS_OPEN = regex.compile(r"[\p{L},;\-–]$")
-_STARTS_LOWER = regex.compile(r"^\p{Ll}")
 
 
 class Unit(NamedTuple):
@@ -32,12 +27,6 @@ class Unit(NamedTuple):
     text: str
     group: int
     gap_before: bool
-
-
-def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` continues ``previous`` (neither holds a line break;
-    so the open end is the last character)."""
-    return bool(_STARTS_LOWER.match(line) and _ENDS_OPEN.match(previous, len(previous) - 1))
 
 
 def _lines(text: str) -> list[str]:
@@ -57,10 +46,6 @@ def split_units(text: str) -> list[Unit]:
             if not gap:
                 group += 1
             gap = True
-            continue
-        if lines and not gap and _continues(lines[-1][0], line):
-            previous, g, had_gap = lines[-1]
-            lines[-1] = (f"{previous} {line}", g, had_gap)
             continue
         lines.append((line, group, gap))
         gap = False
