@@ -148,3 +148,83 @@ def test_a_today_bar_above_the_breadcrumb_is_not_the_article_s_date():
                                     "Вторник, 10 март 2026 | 16:05", "От Боряна Тодорова", *ARTICLE))
     assert record.published == "2026-03-10T16:05:00+02:00"
     assert record.author == "Боряна Тодорова"
+
+
+# --- the headline is chosen by scoring its candidates (issue 12) -------------
+
+STORY = [
+    "Пожар избухна тази сутрин в склад за дървен материал в промишлената зона на Хасково. "
+    "Огнеборците от три пожарни команди се борят с пламъците вече четири часа.",
+    "По данни на полицията в склада не е имало хора. Причината за пожара се изяснява, "
+    "а движението по околните улици е затворено до второ нареждане.",
+    "Кметът на Хасково призова жителите на близките квартали да държат прозорците си затворени "
+    "заради гъстия дим над града.",
+]
+FIRE = "Голям пожар в склад за дървен материал в Хасково"
+
+
+def test_a_copyright_line_at_the_top_is_no_headline_and_the_title_over_a_photo_credit_is():
+    record = newsclean.extract(page("Хасково Днес © 2025 Всички права запазени", "Регион | Общество",
+                                    FIRE, "Снимка: БГНЕС", *STORY))
+    assert record.headline == FIRE
+    assert record.captions == []
+
+
+def test_a_menu_row_of_short_words_is_no_headline():
+    record = newsclean.extract("\n".join(["Видео Подкаст Профил Новини Спорт", FIRE, *STORY]))
+    assert record.headline == FIRE
+
+
+def test_an_editor_line_or_a_channel_promo_at_the_top_is_no_headline():
+    for line in ("редактор Веселин Златков", "Новини Днес с нов канал в Телеграм"):
+        record = newsclean.extract("\n".join([line, *STORY]))
+        assert record.headline is None, line
+
+
+def test_a_credit_glued_to_the_headline_is_cut_off_and_names_no_author():
+    record = newsclean.extract("\n".join([f"{FIRE} Снимка: © Скрийншот, bTV", *STORY]))
+    assert record.headline == FIRE
+    assert record.author is None
+
+
+@pytest.mark.parametrize("printed", [f"{FIRE} (Видео, снимки)", f"НА ЖИВО {FIRE}", f"{FIRE} (ВИДЕО)"])
+def test_labels_around_the_headline_are_cut_off(printed):
+    record = newsclean.extract("\n".join(["Начало | Регион", printed, "12.03.2025 10:15", *STORY]))
+    assert record.headline == FIRE
+
+
+def test_a_page_beginning_straight_with_its_title_has_that_headline():
+    record = newsclean.extract("\n".join([FIRE, *STORY]))
+    assert record.headline == FIRE
+    assert record.body == "\n\n".join(STORY)
+
+
+def test_a_title_sharing_no_word_with_the_article_is_no_headline():
+    record = newsclean.extract("\n".join(["Времето утре: слънчево и топло в цялата страна", *STORY]))
+    assert record.headline is None
+
+
+def test_the_caption_under_the_title_and_over_the_byline_is_not_the_headline():
+    caption = "Пожарникари гасят склада в Хасково"
+    record = newsclean.extract("\n".join(["Начало | Регион", FIRE, caption, "Снимка: БГНЕС",
+                                          "Автор: Иван Петров", *STORY]))
+    assert record.headline == FIRE
+
+
+def test_an_info_box_of_name_value_fields_is_no_headline():
+    record = newsclean.extract("\n".join([
+        "Игри | Ревюта", "Жанр: стратегия", "Разработчик: Северна гора", "Издател: Халден",
+        "Пожарът в склада в Хасково като сюжет на игра", *STORY]))
+    assert record.headline != "Издател: Халден"
+
+
+def test_explain_shows_the_headline_candidates_with_their_scores(tmp_path):
+    from click.testing import CliRunner
+    from newsclean.cli import main
+
+    dump = tmp_path / "page.txt"
+    dump.write_text("\n".join(["Начало | Регион", FIRE, "12.03.2025 10:15", *STORY]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(dump)])
+    assert result.exit_code == 0
+    assert "headline candidates" in result.output
+    assert f"{FIRE}  <- shares words with the body" in result.output

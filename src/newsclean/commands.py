@@ -29,6 +29,12 @@ def explain_command(path: str) -> None:
         gap = "|" if unit.gap_before else " "
         text = unit.text if len(unit.text) <= 70 else unit.text[:67] + "..."
         click.echo(f"{i:4} {page.labels[i]:11} {gap} {text:70}  <- {page.reason(i)}")
+    scored = [c for c in page.headline_candidates if c.score > float("-inf")]
+    if scored:
+        click.echo("headline candidates (best first; the headline needs a score of at least "
+                   f"{page.weights.headline_threshold}):")
+        for c in scored[:5]:
+            click.echo(f"{c.index:4} {c.score:6.2f}  {page.units[c.index].text[:60]}  <- {c.why}")
 
 
 @click.command("eval")

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from . import byline
 from .features import Features, line_key
+from .headline import find_headline, reads_as_standfirst
 from .marks import strip_labels
 from .page import Label, Page, is_prose, is_title_like
 from .tables import table
@@ -48,7 +49,7 @@ def read_header(page: Page, body_start: int) -> None:
     bylines and the article's dates, the standfirst (put first in the
     body) and captions."""
     labels, feats, units = page.labels, page.features, page.units
-    headline = _find_headline(page, body_start)
+    headline = find_headline(page, body_start)
     if headline is not None:
         key = line_key(units[headline].text)
         while headline > 0 and labels[headline - 1] == Label.TITLE and line_key(units[headline - 1].text) == key:
@@ -74,7 +75,7 @@ def read_header(page: Page, body_start: int) -> None:
                 page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
         elif label == Label.TEXT and headline is not None and j > headline:
             standfirst = (is_prose(f, page.weights) and f.words >= 12) or (
-                _reads_as_standfirst(f, feats[headline], page.weights) and any(l in (Label.DATELINE, Label.BYLINE) for l in labels[j + 1:body_start]))
+                reads_as_standfirst(f, feats[headline], page.weights) and any(l in (Label.DATELINE, Label.BYLINE) for l in labels[j + 1:body_start]))
             if standfirst and f.credit_at < 0:
                 page.relabel(j, Label.LEAD, "standfirst between headline and body")
                 lead.append(j)
@@ -83,74 +84,6 @@ def read_header(page: Page, body_start: int) -> None:
                 page.captions.append(j)
     page.body[:0] = lead
     page.captions.sort()
-
-
-def _find_headline(page: Page, body_start: int) -> int | None:
-    """Walk back from the body: the nearest repeated title; else the
-    title-like line just above the dateline or byline (unless a repeated
-    title sits right above that one, which makes it a caption); else the
-    farthest title-like line of the header (nearer ones are captions)."""
-    labels, feats = page.labels, page.features
-    below_meta: list[int] = []
-    above_meta: int | None = None
-    passed_meta = False
-    prose_seen = 0
-    for j in range(body_start - 1, max(-1, body_start - 1 - page.weights.header_reach), -1):
-        label, f = labels[j], feats[j]
-        if label == Label.TITLE and f.words >= page.weights.header_min_headline_words:
-            return j
-        if label == Label.TITLE:
-            continue  # "Региони" in the menu and over the article: a section name
-        if label == Label.BOILERPLATE and f.menu_like and (below_meta or passed_meta):
-            break  # the site's menu or breadcrumb ends the article's header
-        if label in (Label.FURNITURE, Label.BOILERPLATE, Label.CRAWLER):
-            continue
-        if above_meta is not None:
-            return _headline_above_meta(page, above_meta)
-        if label in (Label.DATELINE, Label.BYLINE):
-            passed_meta = True
-            continue
-        if label != Label.TEXT:
-            continue
-        if byline.bare_names(page.units[j].text) and not below_meta:
-            passed_meta = True
-            continue
-        if is_prose(f, page.weights) and f.credit_at < 0:
-            prose_seen += 1
-            if passed_meta and (over_standfirst := _headline_above_meta(page, j)) is not None:
-                return over_standfirst
-            if prose_seen > 1 or below_meta or passed_meta:
-                break
-            continue
-        if is_title_like(f, page.weights) and not _captions_a_photo(page, j):
-            if passed_meta:
-                above_meta = j
-            else:
-                below_meta.append(j)
-    if above_meta is not None:
-        return _headline_above_meta(page, above_meta)
-    return below_meta[-1] if below_meta else None
-
-
-def _headline_above_meta(page: Page, j: int) -> int | None:
-    """The headline when ``j`` is the first text line above the byline or
-    dateline.  Headline, standfirst, byline: when ``j`` reads like a
-    standfirst and a shorter title-like line sits right above it, that line
-    is the headline; a line of prose is never one."""
-    f = page.features[j]
-    k = page.neighbour(j, -1)
-    if k is not None and page.labels[k] in (Label.TEXT, Label.TITLE):
-        above = page.features[k]
-        if _reads_as_standfirst(f, above, page.weights) and is_title_like(above, page.weights) and not is_prose(above, page.weights):
-            return k
-    return None if is_prose(f, page.weights) else j
-
-
-def _reads_as_standfirst(f: Features, title: Features, w: Weights) -> bool:
-    """A line under a title that is prose, or long, or twice the title's
-    length: the standfirst (dek), not a second title."""
-    return f.words > title.words and (
-        is_prose(f, w) or f.words >= w.header_standfirst_min_words or f.words >= 2 * title.words >= 8)
 
 
 def _captions_a_photo(page: Page, j: int) -> bool:

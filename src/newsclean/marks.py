@@ -27,6 +27,13 @@ _LEADING_LABELS = regex.compile(
 _TRAILING_LABELS = regex.compile(
     rf"(?<!\s)(?:\s*(?:[:|\-–—+/]\s*)?[\[(]?(?:{_LABELS})[\])]?){{1,5}}\s*$"
 )
+# A bracket of nothing but labels in any case, joined by commas or "и"
+# ("(Видео, снимки)", "(видео)").
+_LABEL_BRACKET = regex.compile(
+    rf"[\[(](?:{_LABELS})(?:\s{{0,3}}(?:,|\+|\s\s?и\s)\s{{0,3}}(?:{_LABELS})){{0,4}}[\])]$", regex.IGNORECASE
+)
+# Such a bracket is looked for only this far from the end of a line.
+_BRACKET_REACH = 80
 # How a text that carries a trailing label ends (before trailing spaces),
 # and the first and last characters that let a text hold a label at all.
 _LABEL_ENDINGS = tuple(label + close for label in _LABEL_WORDS for close in ("", "]", ")"))
@@ -64,11 +71,22 @@ def may_hold_labels(text: str) -> bool:
             or (text[:1] in ("[", "(") and text.startswith(_LABEL_WORDS, 1))):
         return True
     tail = text.rstrip()
-    return tail[-1:] in _LABEL_LASTS and tail.endswith(_LABEL_ENDINGS)
+    return (tail[-1:] in _LABEL_LASTS and tail.endswith(_LABEL_ENDINGS)) or _label_bracket(tail) is not None
+
+
+def _label_bracket(tail: str) -> int | None:
+    """Where a bracket of labels closing ``tail`` (trimmed) opens, if one does."""
+    if tail[-1:] not in ")]":
+        return None
+    found = _LABEL_BRACKET.search(tail, max(0, len(tail) - _BRACKET_REACH))
+    return found.start() if found else None
 
 
 def strip_labels(text: str) -> str:
     """The text without the labels opening or closing it."""
-    stripped = _LEADING_LABELS.sub("", text)
+    stripped = _LEADING_LABELS.sub("", text).rstrip()
+    bracket = _label_bracket(stripped)
+    if bracket is not None:
+        stripped = stripped[:bracket]
     stripped = _TRAILING_LABELS.sub("", stripped)
     return stripped.strip() or text.strip()

@@ -50,6 +50,7 @@ class Page:
     weights: Weights = DEFAULT
     body: list[int] = field(default_factory=list)
     headline: int | None = None
+    headline_candidates: list = field(default_factory=list)   # headline.Candidate, best first, for explain
     captions: list[int] = field(default_factory=list)
     bylines: list[tuple[int, str]] = field(default_factory=list)
     date_candidates: list[dates.DateCandidate] = field(default_factory=list)

@@ -46,6 +46,33 @@ class Weights:
     header_standfirst_min_words: int
     header_caption_min_words: int
     header_breadcrumb_reach: int
+    headline_threshold: float
+    headline_shared_share: float
+    headline_no_shared: float
+    headline_body_words: int
+    headline_repeated: float
+    headline_above_meta: float
+    headline_below_meta: float
+    headline_over_dek: float
+    headline_dek: float
+    headline_caption: float
+    headline_over_caption: float
+    headline_last_before_body: float
+    headline_opens_page: float
+    headline_far_after: int
+    headline_far_per_unit: float
+    headline_far_cap: float
+    headline_labelled: float
+    headline_above_credit: float
+    headline_full_stop: float
+    headline_short_words: int
+    headline_short: float
+    headline_row_min_words: int
+    headline_row_share: float
+    headline_row_stop_share: float
+    headline_row_share_alone: float
+    headline_site_name_max_words: int
+    headline_prose_max_words: int
 
 
 def _from_table() -> Weights:
