@@ -153,7 +153,7 @@ _TIME_SUFFIX = "(?:" + _H + "{0,2}" + _alt(_TABLE.phrases("time_suffixes")) + ")
 _TIME_BLOCK = "(?!" + _H + "{0,2}" + _alt(_TABLE.phrases("time_blockers")) + ")"
 _DT_CONN = _alt(_TABLE.phrases("date_time_connectors"))
 _TD_CONN = _alt(_TABLE.phrases("time_date_connectors"))
-_DASHES = r"[,|/\-–—]"
+_DASHES = r"[,|/\-–—•·]"
 
 # Date, then its time: "03.09.2025 09:32", "12 май 2024, 14:08", "… г., 9:32 ч.",
 # "03.09.2025 в 09:32", "03.09.2025 | 09:32".
@@ -194,6 +194,14 @@ def _dmy(p: str) -> str:
     )
 
 
+def _dmy_short(p: str) -> str:
+    """ "14.03.25", the year in two digits (20yy), as teaser lists and
+    datelines print it ("27.05.23 23:14 | Спорт"); dots only."""
+    return (
+        _LB_NUM + rf"(?P<{p}d>\d{{1,2}})\.(?P<{p}m>\d{{1,2}})\.(?P<{p}y>\d\d)" + _LA_YEAR + _YEAR_SUFFIX
+    )
+
+
 def _roman(p: str) -> str:
     """ "5.II.2026", "5. II. 2026 г."."""
     return (
@@ -231,6 +239,7 @@ _ALTERNATIVES = [
      + "(?:" + _dmy("tfn_") + "|" + _roman("tfr_") + "|" + _day_month_year("tfm_")
      + "|" + _month_day_year("tfk_") + ")"),
     ("dmy", _dmy("dmy_") + _then_time("dmyt_")),
+    ("dmys", _dmy_short("dmys_") + _then_time("dmyst_")),
     ("rom", _roman("rom_") + _then_time("romt_")),
     ("dmon", _day_month_year("dmon_") + _then_time("dmont_")),
     ("mond", _month_day_year("mond_") + _then_time("mondt_")),
@@ -250,7 +259,7 @@ _ALTERNATIVES = [
 # year and ends at most _FWD after it); for a word, it tries _WORD_RE once,
 # at the word. Both dispatch on their first character before trying the
 # alternatives.
-_YEAR_FORMS = ("dmy", "tf", "iso", "rom", "dmon")  # most frequent first
+_YEAR_FORMS = ("dmy", "tf", "iso", "rom", "dmon", "dmys")  # most frequent first
 _FORMS = dict(_ALTERNATIVES)
 _MONTH_FIRST = "".join(sorted({w[0] for w in _MONTH_BY_NAME}))
 _YEAR_RE = re.compile(
@@ -276,14 +285,16 @@ _CRAWLER_RE = re.compile(
 
 
 def _hint_pattern() -> str:
-    """A 4-digit number starting with 1 or 2, or a word that starts a relative form.
+    """A 4-digit number starting with 1 or 2, a date with a two-digit year,
+    or a word that starts a relative form.
 
     Written as one character class followed by look-behind branches so that
     the regex engine can skip quickly over characters that cannot start a hit.
     """
     words = sorted({w.lower() for w in list(_REL["ago"]) + list(_DAY_WORDS)})
-    first = "12" + "".join(sorted({c for w in words for c in (w[0], w[0].upper())}))
-    branches = [r"(?<=[12])\d\d\d"]
+    first = "0123456789" + "".join(sorted({c for w in words for c in (w[0], w[0].upper())}))
+    # A year; or a short date "14.03.25" (found from its day's first digit).
+    branches = [r"(?<=[12])\d\d\d", r"(?<=\d)\d?\.\d\d?\.\d\d(?![\d.])"]
     for w in words:
         cls = re.escape(w[0] + w[0].upper())
         branches.append(f"(?<=[{cls}])(?i:{re.escape(w[1:])})")
@@ -399,9 +410,9 @@ def _name_key(text: str) -> str:
 
 def _ymd(m: re.Match, p: str, form: str) -> tuple[int, int, int] | None:
     """Year, month, day from one of the date sub-patterns with prefix ``p``."""
-    if form == "dmy":
+    if form in ("dmy", "dmys"):
         y, mo, d = m.group(p + "y", p + "m", p + "d")
-        return int(y), int(mo), int(d)
+        return int(y) + (2000 if form == "dmys" else 0), int(mo), int(d)
     y, name, d = m.group(p + "y", p + ("r" if form == "rom" else "mon"), p + "d")
     month = (_ROMAN_BY_NAME.get(name.upper()) if form == "rom"
              else _MONTH_BY_NAME.get(_name_key(name)))
@@ -410,7 +421,7 @@ def _ymd(m: re.Match, p: str, form: str) -> tuple[int, int, int] | None:
     return int(y), month, int(d)
 
 
-_SPLIT_PREFIXES = {"dmy": ("dmy_", "dmyt_"), "rom": ("rom_", "romt_"),
+_SPLIT_PREFIXES = {"dmy": ("dmy_", "dmyt_"), "dmys": ("dmys_", "dmyst_"), "rom": ("rom_", "romt_"),
                    "dmon": ("dmon_", "dmont_"), "mond": ("mond_", "mondt_")}
 _TF_DATES = (("tfn_", "dmy"), ("tfr_", "rom"), ("tfm_", "dmon"), ("tfk_", "mond"))
 
