@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from . import byline
 from .blocks import Unit
-from .body import PROMOS, Run, choose_body, count_teasers, is_wall_of
+from .body import PROMOS, Choice, Run, choose_body, count_teasers, is_wall_of
 from .features import Features, line_key, measure_page
 from .furniture import family_named
 from .header import read_footer_meta, read_header
@@ -114,11 +114,9 @@ def classify(units: list[Unit], now: datetime | None = None,
     _mark_titles_named_by_breadcrumbs(page)
     choice = choose_body(page)
     run = choice.run
-    if (run is None or choice.score < weights.body_min_article or choice.teaser == "list"
-            or (choice.teaser and count_teasers(page) >= 2)):
-        _no_article(page, run, "a teaser, not an article")
-    elif _one_of_dated_posts(page, run):
-        _no_article(page, run, "one post of a thread of dated posts, not an article")
+    listing = _why_no_article(page, choice)
+    if listing:
+        _no_article(page, run, listing)
     else:
         end = _take_cut_off_tail(page, run.end)
         for box in choice.boxes:
@@ -136,6 +134,42 @@ def classify(units: list[Unit], now: datetime | None = None,
     if page.units and page.labels[0] == Label.CRAWLER and not page.no_article:
         page.date_candidates.extend(c for c in feats[0].date_candidates if c.crawler)
     return page
+
+
+def _is_teaser(page: Page, choice: Choice) -> bool:
+    """The run is too thin, a row of title-summary pairs, or one summary
+    under a title on a page of teasers."""
+    return (choice.run is None or choice.score < page.weights.body_min_article or choice.teaser == "list"
+            or (choice.teaser is not None and count_teasers(page) >= 2))
+
+
+def _teaser_line(page: Page, i: int) -> bool:
+    """One teaser on one line: its summary is cut off ("...", "…"), or it
+    opens with its date or time and ends no sentence ("преди 3 часа Мира
+    Денева за раздялата: Не съжалявам за нищо Певицата за първи път").  An
+    update of a live blog opens with its time too, but is a whole sentence."""
+    f = page.features[i]
+    dated = bool(f.date_candidates) and f.date_candidates[0].start == 0 and not f.date_dominant
+    return f.cut_off or (dated and not f.ends_sentence and f.words >= page.weights.listing_teaser_line_words)
+
+
+def _teaser_lines(page: Page, choice: Choice) -> bool:
+    """Most of the run's lines are teasers, one a line."""
+    texts = [i for i in range(choice.run.start, choice.run.end + 1) if page.labels[i] == Label.TEXT]
+    teasers = sum(_teaser_line(page, i) for i in texts)
+    return teasers >= page.weights.listing_min_teaser_lines and teasers >= page.weights.listing_teaser_line_share * len(texts)
+
+
+# Why a page holds no article: the first check that holds, on the chosen run.
+NO_ARTICLE_CHECKS: tuple[tuple[str, Callable[[Page, Choice], bool]], ...] = (
+    ("a teaser, not an article", _is_teaser),
+    ("one post of a thread of dated posts, not an article", lambda page, choice: _one_of_dated_posts(page, choice.run)),
+    ("a list of teasers, one a line", _teaser_lines),
+)
+
+
+def _why_no_article(page: Page, choice: Choice) -> str | None:
+    return next((why for why, holds in NO_ARTICLE_CHECKS if holds(page, choice)), None)
 
 
 def _mark_titles_named_by_breadcrumbs(page: Page) -> None:

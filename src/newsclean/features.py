@@ -63,6 +63,7 @@ _LABELLED_FIELD = regex.compile(r"\s*\p{L}+(?:\s\p{L}+){0,2}:\s")
 _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
+_CUT_OFF = ("…", "..")
 
 _LANGUAGE = table("language_bg")
 _PAGE = table("page_bg")
@@ -101,6 +102,7 @@ class Features(NamedTuple):
     same_as_next: bool
     key: str | None         # line_key, when another line may share it or every_key was asked
     breadcrumb_end: str | None  # the last item, when the unit is a row of 3 or more items
+    cut_off: bool           # ends in "…" or "..": a teaser's summary cut short
 
 
 def words_of(text: str) -> list[str]:
@@ -358,6 +360,7 @@ def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> li
         "same_as_next": [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],
         "key": keys,
         "breadcrumb_end": [breadcrumb_end(t) if i in separated else None for i, t in enumerate(texts)],
+        "cut_off": [t.endswith(_CUT_OFF) for t in texts],
     }
     return list(map(Features._make, zip(*_in_field_order(columns))))
 

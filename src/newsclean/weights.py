@@ -39,6 +39,9 @@ class Weights:
     teasers_min_listed: int
     teasers_intro_max_words: int
     teasers_min_posts: int
+    listing_teaser_line_words: int
+    listing_min_teaser_lines: int
+    listing_teaser_line_share: float
     captions_max_words: int
     captions_credit_max_words: int
     header_reach: int
