@@ -1,5 +1,7 @@
 """Where the article starts and ends on real pages: the crawler's line glued
 to the first text, teasers and walls after the last paragraph."""
+import pytest
+
 import newsclean
 from test_extract import ARTICLE
 
@@ -16,3 +18,51 @@ def test_menu_glued_to_the_crawler_date_stays_out_of_the_body():
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join(ARTICLE)
     assert record.published == "2026-02-20"
+
+TITLE = "Новият мост над Марица е открит"
+TEASER_TITLES = ["Затвориха пътя Пловдив - Асеновград заради свлачище", "Учители излизат на протест в понеделник",
+                 "Нов парк ще бъде открит в квартал Тракия", "Зоопаркът в Пловдив посреща две жирафчета"]
+
+
+@pytest.mark.parametrize("wall", [
+    "Тази информация можете да прочетете само с регистрация на сайта. Регистрацията е безплатна и отнема по-малко от минута.",
+    "Абонирайте се, за да прочетете цялата статия",
+    "Този материал е част от премиум съдържанието на сайта.",
+])
+def test_a_registration_or_paywall_wall_ends_the_article_and_flags_it_truncated(wall):
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], wall, "Вход | Абонамент", *TEASER_TITLES])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join(ARTICLE[:2])
+    assert "truncated" in record.warnings
+
+
+def test_comment_rules_after_the_article_are_not_body():
+    rules = ("Моля, коментирайте конкретната статия и използвайте кирилица! Не се толерират мнения с обидно "
+             "или нецензурно съдържание, те ще бъдат изтривани.")
+    record = newsclean.extract("\n".join([TITLE, *ARTICLE, rules, "Иван 12.03.2025 11:02", "Браво на общината!"]))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_the_lead_printed_over_the_photo_and_as_the_first_paragraph_is_kept_once():
+    lead = ARTICLE[0]
+    record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", lead, "Снимка: БТА", *ARTICLE]))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_match_report_of_short_fact_lines_under_its_lead_keeps_them_in_the_body():
+    lead = "Отборът на „Струмска слава“ победи с 2:1 като гост „Мелнишки лозар“ в мач от 8-ия кръг на третата лига."
+    facts = ["Голове:", "0:1 Кристиян Попов (23')", "1:1 Иван Каменов (51')", "1:2 Даниел Шопов (88', дузпа)",
+             "„Мелнишки лозар“: Стоянов, Гугов, Пашов, Кацарски, Бонев, Каменов, Илчев, Рангелов, Цветков",
+             "Жълти картони: Бонев, Кацарски / Янев, Манолов", "Съдия: Асен Гаргов (Кюстендил)"]
+    after = ("Гостите поведоха след удар с глава на Попов при ъглов удар, а домакините изравниха в началото "
+             "на второто полувреме, когато Каменов се възползва от грешка в защитата.")
+    title = "„Струмска слава“ би „Мелнишки лозар“ с 2:1 в дербито"
+    record = newsclean.extract("\n".join([title, "22.09.2024 18:40", "Слушайте новината", lead, *facts, after]))
+    assert record.body == "\n\n".join([lead, *facts, after])
+    assert record.headline == title
+
+
+def test_an_agencys_english_print_notice_is_not_body():
+    notice = "This material is published with data from BTA. All rights reserved. Reprinting is allowed only with reference to BTA."
+    record = newsclean.extract("\n".join([TITLE, *ARTICLE, notice]))
+    assert record.body == "\n\n".join(ARTICLE)

@@ -138,7 +138,7 @@ def plain_furniture(text: str, words: int):
                 or (words <= 6 and lowered.startswith(family.short_starts))):
             return family.name, False
         if any(c in lowered for c in family.contains):
-            return family.name, words > 6
+            return family.name, words > family.contains_within
     toolbar = furniture.toolbar_family(lowered) if 2 <= words <= 10 else None
     return (toolbar.name if toolbar else None), False
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import assume, HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -149,6 +149,12 @@ def test_any_text_gives_a_valid_record_made_of_its_own_text(text):
 @given(st.lists(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join),
                 min_size=2, max_size=6).map("\n\n".join))
 def test_extracting_a_body_again_keeps_it(text):
+    # A paragraph printed twice stays in the body once (a lead printed over
+    # the photo and again as the first paragraph), so a page whose
+    # paragraphs repeat gives a shorter body, which may be too thin for an
+    # article on its own: the property is about pages of distinct paragraphs.
+    paragraphs = text.split("\n\n")
+    assume(len(set(paragraphs)) == len(paragraphs))
     body = newsclean.extract(text).body
     assert newsclean.extract(body).body == body
 

@@ -29,6 +29,7 @@ from .page import Label, Page
 
 _WALLS = frozenset({Label.BOILERPLATE, Label.CRAWLER, Label.DATELINE})
 PROMOS = family_named("promos and follow us")
+PAYWALL = family_named("paywall")
 RELATED = family_named("related and most read")
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
@@ -82,14 +83,15 @@ def _weights(page: Page) -> list[float | None]:
 
 def _in_list(page: Page, i: int) -> bool:
     """A short entry of a list of at least three alike lines (results,
-    schedules, streets): body when the list sits inside the article."""
+    schedules, streets, a match's scorers and lineups): body when the list
+    sits inside the article."""
     feats, labels = page.features, page.labels
-    if not feats[i].list_item or page.is_prose(i):
+    if not feats[i].fact_line or page.is_prose(i):
         return False
     lo = hi = i
-    while lo > 0 and labels[lo - 1] == Label.TEXT and feats[lo - 1].list_item:
+    while lo > 0 and labels[lo - 1] == Label.TEXT and feats[lo - 1].fact_line:
         lo -= 1
-    while hi + 1 < len(labels) and labels[hi + 1] == Label.TEXT and feats[hi + 1].list_item:
+    while hi + 1 < len(labels) and labels[hi + 1] == Label.TEXT and feats[hi + 1].fact_line:
         hi += 1
     return hi - lo >= 2
 
@@ -255,9 +257,9 @@ def _begins_article(page: Page, run: Run) -> bool:
 
 def _continues_article(page: Page, run: Run) -> bool:
     """A run after an inline box continues the article when it holds several
-    paragraphs and does not look like a teaser's summary."""
+    paragraphs and does not look like a teaser's summary or a row of them."""
     return (run.weight >= page.weights.body_min_article and len(_texts(page, run)) >= 2
-            and not teaser_shaped(page, run))
+            and not teaser_shaped(page, run) and not _teaser_list(page, run))
 
 
 def is_wall_of(page: Page, i: int, family) -> bool:

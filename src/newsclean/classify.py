@@ -28,11 +28,11 @@ from typing import NamedTuple
 
 from . import byline
 from .blocks import Unit
-from .body import PROMOS, Choice, Run, choose_body, count_teasers, is_wall_of
+from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, is_wall_of
 from .features import Features, line_key, measure_page
 from .furniture import family_named
 from .header import read_footer_meta, read_header
-from .page import Label, Page
+from .page import Label, Page, is_prose
 from .tables import table
 from .weights import DEFAULT, Weights
 
@@ -54,6 +54,15 @@ class UnitView(NamedTuple):
         capitals, not a photo credit ("Снимки: Иван Петров")."""
         return (self.f.credit_at == 0 and self.f.words > self.weights.captions_credit_max_words
                 and self.unit.text[:2].isupper())
+
+    @property
+    def long_prose(self) -> bool:
+        """A sentence longer than any headline: printed twice it is the lead
+        (once as a summary over the photo), not a title."""
+        f = self.f
+        return is_prose(f, self.weights) and (
+            f.words > self.weights.headline_prose_max_words
+            or (f.words >= self.weights.prose_min_words + 4 and self.unit.text.endswith(".")))
 
     @property
     def plain_furniture(self) -> bool:
@@ -88,7 +97,7 @@ RULES = (
     Rule(Label.FURNITURE, lambda u: u.f.place_line, "place of a dateline"),
     Rule(Label.BYLINE, lambda u: bool(byline.labelled_byline(u.unit.text)), "labelled byline"),
     Rule(Label.FURNITURE, lambda u: bool(u.template) and u.f.key in u.template, TEMPLATE_REASON),
-    Rule(Label.TITLE, lambda u: (u.f.same_as_previous or u.f.same_as_next or u.f.repeats >= 2) and u.f.words <= 40,
+    Rule(Label.TITLE, lambda u: (u.f.same_as_previous or u.f.same_as_next or u.f.repeats >= 2) and not u.long_prose,
          "title printed {f.repeats} times"),
     Rule(Label.BOILERPLATE, lambda u: u.f.menu_like and not byline.bare_names(u.unit.text), "menu or breadcrumb"),
 )
@@ -124,11 +133,11 @@ def classify(units: list[Unit], now: datetime | None = None,
         _mark_body(page, run.start, end)
         read_header(page, run.start)
         read_footer_meta(page, end)
+        _drop_repeated_paragraphs(page)
         if _untitled_intro_to_teasers(page):
             _withdraw_article(page, "one untitled paragraph over a list of teasers: a listing's intro")
         else:
-            last_content = max(i for i, label in enumerate(page.labels) if label != Label.FURNITURE)
-            page.truncated = end == last_content and not feats[end].ends_sentence
+            page.truncated = _cut_off(page, end)
     if now is None:
         page.date_candidates = [c for c in page.date_candidates if not c.relative]
     if page.units and page.labels[0] == Label.CRAWLER and not page.no_article:
@@ -190,6 +199,30 @@ def _mark_titles_named_by_breadcrumbs(page: Page) -> None:
         for j in below:
             if line_key(units[j].text) == key:
                 page.relabel(j, Label.TITLE, "title printed again as the breadcrumb's last item")
+
+
+def _cut_off(page: Page, end: int) -> bool:
+    """The dump stops inside the article's last paragraph, or a paywall
+    right after it hides the rest."""
+    last_content = max(i for i, label in enumerate(page.labels) if label != Label.FURNITURE)
+    after = page.neighbour(end, 1)
+    return ((end == last_content and not page.features[end].ends_sentence)
+            or (after is not None and is_wall_of(page, after, PAYWALL)))
+
+
+def _drop_repeated_paragraphs(page: Page) -> None:
+    """A paragraph printed twice (the lead, once over the photo and once
+    as the first paragraph) stays in the body once."""
+    seen: set[str] = set()
+    kept = []
+    for i in page.body:
+        key = page.features[i].key or page.units[i].text
+        if key in seen:
+            page.relabel(i, Label.FURNITURE, "paragraph printed again")
+        else:
+            seen.add(key)
+            kept.append(i)
+    page.body = kept
 
 
 def _drop_inline_box(page: Page, box: range) -> None:

@@ -64,6 +64,14 @@ _LIST_START = regex.compile(r"^(?:\d{1,3}[.)]?\s|[-–—•*▪·]\s)")
 _NAME_VALUE = regex.compile(r"\s[–-]\s\S|^[^:]{1,40}:\s\S")
 _NAME_VALUE_CHARS = "–-:"
 _CUT_OFF = ("…", "..")
+# A line of a report's facts: a score or a minute opening it ("0:1 Иван
+# Петров (23')"), a list's heading ("Голове:"), a label over a list of
+# names ("Съдия: Асен Гаргов", "Левски: Иванов, Петров, ..."), a result
+# with its share ("Варна: Петър Събев – 54,2%").
+_FACT_OPENING = regex.compile(r"^\d{1,3}(?:[:\-–]\d{1,3}|['’])(?!\d)")
+_LABEL_OPENING = regex.compile(r"^[^:.!?]{1,40}:(?:\s|$)")
+_FACT_MAX_WORDS = 40
+_FACT_HEADING_MAX_WORDS = 4
 
 _LANGUAGE = table("language_bg")
 _PAGE = table("page_bg")
@@ -103,6 +111,7 @@ class Features(NamedTuple):
     key: str | None         # line_key, when another line may share it or every_key was asked
     breadcrumb_end: str | None  # the last item, when the unit is a row of 3 or more items
     cut_off: bool           # ends in "…" or "..": a teaser's summary cut short
+    fact_line: bool         # a line of a report's facts: a score, a list's heading, a labelled list or result
 
 
 def words_of(text: str) -> list[str]:
@@ -238,6 +247,16 @@ def _is_list_item(text: str, words: int) -> bool:
                 and bool(_NAME_VALUE.search(text))))
 
 
+def _is_fact_line(text: str, words: int, list_item: bool) -> bool:
+    """A list entry, or a line of a report's facts (see _FACT_OPENING)."""
+    if list_item or _FACT_OPENING.match(text):
+        return True
+    if text.endswith(":"):
+        return words <= _FACT_HEADING_MAX_WORDS
+    label = _LABEL_OPENING.match(text)
+    return bool(label) and (text.count(",") >= 2 or "%" in text or words <= 8)
+
+
 def lines_matching(pattern: re.Pattern, page: str, starts: list[int]) -> set[int]:
     """The lines of ``page`` (beginning at ``starts``) where ``pattern``
     matches; a pattern that runs on to the end of its line gives one match
@@ -336,6 +355,7 @@ def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> li
     n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark, every_key)
     counts = Counter(k for k in keys if k)
     found = [tuple(dates.find_dates(t, now)) if i in dated else () for i, t in enumerate(texts)]
+    columns_list_item = list(map(_is_list_item, texts, n_words))
     columns = {
         "words": n_words,
         "stop_ratio": [s / n if n else 0.0 for s, n in zip(stops, n_words)],
@@ -354,13 +374,15 @@ def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> li
                       for i, (t, n, s) in enumerate(zip(texts, n_words, stops))],
         "gallery_counter": [n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(t))
                             for t, n in zip(texts, n_words)],
-        "list_item": map(_is_list_item, texts, n_words),
+        "list_item": columns_list_item,
         "repeats": [counts[k] if k else 1 for k in keys],
         "same_as_previous": [bool(k) and k == before for k, before in zip(keys, [None, *keys])],
         "same_as_next": [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],
         "key": keys,
         "breadcrumb_end": [breadcrumb_end(t) if i in separated else None for i, t in enumerate(texts)],
         "cut_off": [t.endswith(_CUT_OFF) for t in texts],
+        "fact_line": [n <= _FACT_MAX_WORDS and _is_fact_line(t, n, item)
+                      for t, n, item in zip(texts, n_words, columns_list_item)],
     }
     return list(map(Features._make, zip(*_in_field_order(columns))))
 

@@ -27,6 +27,13 @@ _COUNTER = regex.compile(r"\(\s*\d+\s*\)|\b\d+\b")
 _EDGE_JUNK = regex.compile(r"^[\W\d_]+|(?<![\W\d_])[\W\d_]+$")
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _ROLES = ("section", "inline")
+# A line that merely starts with a furniture phrase but is longer than this
+# is prose that happens to begin the same way.
+_STARTS_MAX_WORDS = 25
+# Lines this short are furniture when they start with a "short_starts"
+# phrase ("Още от региона") or merely contain a "contains" phrase (unless
+# the family allows longer lines).
+_SHORT_LINE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class Family:
     starts: tuple[str, ...]
     short_starts: tuple[str, ...]
     contains: tuple[str, ...]
+    contains_within: int    # a line of up to this many words containing a phrase is wholly furniture
 
 
 def _family(entry: dict) -> Family:
@@ -45,8 +53,11 @@ def _family(entry: dict) -> Family:
         raise DataError(f"{where}: role must be one of {_ROLES}")
     phrases = {kind: checked_phrases(entry.get(kind, []), f"{where}: {kind}")
                for kind in ("whole", "starts", "short_starts", "contains")}
+    within = entry.get("contains_within", _SHORT_LINE_WORDS)
+    if not isinstance(within, int) or within < _SHORT_LINE_WORDS:
+        raise DataError(f"{where}: contains_within must be a whole number of at least {_SHORT_LINE_WORDS}")
     return Family(entry["name"], entry["role"], frozenset(phrases["whole"]), phrases["starts"],
-                  phrases["short_starts"], phrases["contains"])
+                  phrases["short_starts"], phrases["contains"], within)
 
 
 FAMILIES = tuple(_family(entry) for entry in table("boilerplate_bg").value("family"))
@@ -60,12 +71,6 @@ def family_named(name: str) -> Family:
     return _BY_NAME[name]
 
 
-# A line that merely starts with a furniture phrase but is longer than this
-# is prose that happens to begin the same way.
-_STARTS_MAX_WORDS = 25
-# Lines this short are furniture when they start with a "short_starts"
-# phrase ("Още от региона") or merely contain a "contains" phrase.
-_SHORT_LINE_WORDS = 6
 # Every phrase of every family, to tell at once that a line has none.
 _ALL_WHOLE = frozenset().union(*(f.whole for f in FAMILIES))
 _ALL_STARTS = tuple(p for f in FAMILIES for p in f.starts)
@@ -118,7 +123,7 @@ def furniture_family(lowered: str, line_core: str | None, words: int) -> tuple[F
         if words <= _SHORT_LINE_WORDS and lowered.startswith(family.short_starts):
             return family, False
         if any(c in lowered for c in family.contains):
-            return family, words > _SHORT_LINE_WORDS
+            return family, words > family.contains_within
     return None, False
 
 
