@@ -28,13 +28,9 @@ from newsclean.inputs import InputError, read_bytes
 from newsclean.normalise import normalise
 
 from adversarial import adversarial_lines, misread
-from test_properties import assert_valid_record
+from conftest import BAD, FIXTURES, SEEDS, SUMMARY, assert_valid_record, counts
 
-ROOT = Path(__file__).resolve().parent.parent
-BAD = ROOT / "fixtures" / "bad"
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SEED = SEEDS[0].read_text(encoding="utf-8")
-SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed in ", re.M)
 
 
 def fields(record: newsclean.Record) -> dict:
@@ -72,7 +68,7 @@ def test_every_encoding_gives_the_utf8_record_with_its_warning(seed, encoding, p
 def test_utf16_pages_without_a_byte_order_mark_give_the_record_of_their_text(name, utf8_name, encoding):
     data = (BAD / name).read_bytes()
     assert not data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    expected = newsclean.extract((ROOT / "fixtures" / utf8_name).read_text(encoding="utf-8"))
+    expected = newsclean.extract((FIXTURES / utf8_name).read_text(encoding="utf-8"))
     record = newsclean.extract_bytes(data)
     assert fields(record) == fields(expected) and record.body
     assert record.warnings == expected.warnings + [f"decoded_as:{encoding}"]
@@ -258,7 +254,7 @@ def test_pages_in_other_languages_are_flagged(path):
     assert "not_bulgarian" in record.warnings
 
 
-@pytest.mark.parametrize("path", [*SEEDS, *sorted((ROOT / "fixtures").rglob("*.txt"))], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*SEEDS, *sorted(FIXTURES.rglob("*.txt"))], ids=lambda p: p.stem)
 def test_bulgarian_pages_are_never_flagged(path):
     if path.parent == BAD:
         return
@@ -409,8 +405,7 @@ def test_a_run_over_good_and_bad_files_reports_each_bad_one_and_goes_on(tmp_path
     assert "not_bulgarian" in records["f_russian.txt"]["warnings"]
     errors = [line for line in result.stderr.splitlines() if not SUMMARY.match(line)]
     assert sorted(errors) == sorted(f"newsclean: {folder / name}: {reason}" for name, reason in bad.items())
-    read, written, skipped, failed = map(int, SUMMARY.search(result.stderr).groups())
-    assert (read, written, skipped, failed) == (len(good) + len(bad), len(good), 0, len(bad))
+    assert counts(result.stderr) == (len(good) + len(bad), len(good), 0, len(bad))
 
 
 # --- every regex against long adversarial lines -------------------------------------

@@ -5,7 +5,6 @@ import json
 import tomllib
 from datetime import datetime, timedelta, timezone
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +18,8 @@ from newsclean.dates import (
     find_dates,
     pick_article_dates,
 )
+
+from conftest import FIXTURES, FIXTURES_NOW
 
 
 def parse_date(text: str, now: datetime | None = None) -> str | None:
@@ -508,10 +509,6 @@ def test_limit_accepts_exactly_one_day_ahead():
     assert parse_date(ahead.strftime("%d.%m.%Y %H:%M"), now) == "2026-03-11T12:00:00+02:00"
 
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-FIXED_NOW = datetime.fromisoformat("2026-11-22T12:00:00+02:00")
-
-
 @pytest.mark.parametrize(("page", "published", "updated"), [
     # the only dates are those of teasers and comments
     ("bigportal_02_dunes_court", None, None),
@@ -525,7 +522,7 @@ FIXED_NOW = datetime.fromisoformat("2026-11-22T12:00:00+02:00")
 ])
 def test_fixture_pages_give_the_article_dates_and_no_teaser_date(page, published, updated):
     path = FIXTURES / f"{page}.txt"
-    record = newsclean.extract(path.read_text(encoding="utf-8"), str(path), now=FIXED_NOW)
+    record = newsclean.extract(path.read_text(encoding="utf-8"), str(path), now=FIXTURES_NOW)
     assert (record.published, record.updated) == (published, updated)
     assert ("no_date" in record.warnings) == (published is None)
     expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))

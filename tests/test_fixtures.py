@@ -6,14 +6,12 @@ fixtures/blind2/ were each first measured blind (README, "Accuracy", says
 which rules later came from their failures); their floors guard against
 regressions.
 """
-from pathlib import Path
-
 import pytest
 
 from newsclean.evaluate import evaluate, load_gold
 from newsclean.runner import process
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 FLOORS = {
     "fixtures": {"body_f1": 0.99, "headline_accuracy": 0.98, "false_dates": 0, "false_headlines": 0},
