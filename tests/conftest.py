@@ -17,6 +17,7 @@ import newsclean
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+DEV = FIXTURES / "dev"
 BAD = FIXTURES / "bad"
 SEED_GOLD = FIXTURES / "seeds"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -511,11 +511,11 @@ def test_limit_accepts_exactly_one_day_ahead():
 
 @pytest.mark.parametrize(("page", "published", "updated"), [
     # the only dates are those of teasers and comments
-    ("bigportal_02_dunes_court", None, None),
-    ("citynews_04_lyulin_tower", None, None),
+    ("dev/bigportal_02_dunes_court", None, None),
+    ("dev/citynews_04_lyulin_tower", None, None),
     # a publication and an update time
-    ("bigportal_01_fuel_prices", "2025-03-12T10:15:00+02:00", "2025-03-12T12:40:00+02:00"),
-    ("agency_02_hospital_cyberattack", "2024-06-21T08:47:00+03:00", "2024-06-21T10:15:00+03:00"),
+    ("dev/bigportal_01_fuel_prices", "2025-03-12T10:15:00+02:00", "2025-03-12T12:40:00+02:00"),
+    ("dev/agency_02_hospital_cyberattack", "2024-06-21T08:47:00+03:00", "2024-06-21T10:15:00+03:00"),
     # a relative publication time, read against a fixed clock
     ("dates/relative_01_tram_strike", "2026-11-22T10:00:00+02:00", None),
     ("dates/relative_02_library_hours", "2026-11-21T14:30:00+02:00", None),
