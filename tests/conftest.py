@@ -21,10 +21,27 @@ DEV = FIXTURES / "dev"
 BAD = FIXTURES / "bad"
 SEED_GOLD = FIXTURES / "seeds"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+# The project's shared scorer: in shared/ beside the checkout, or beside a
+# folder above it (a git worktree's); None where there is none.
+SHARED_SCORER = next((found for found in (folder / "shared" / "tools" / "score.py" for folder in ROOT.parents)
+                      if found.is_file()), None)
 # The day the fixture sets were measured: the pages' relative times
 # ("преди 2 часа") are read against it, so their dates do not depend on when
 # the files were checked out.
 FIXTURES_NOW = datetime.fromisoformat("2026-11-22T12:00:00+02:00")
+
+
+def fixture_sets() -> list[Path]:
+    """Every folder under fixtures/ whose pages have their expected records
+    beside them (NAME.txt and NAME.json)."""
+    folders = {p.parent for p in FIXTURES.rglob("*.json") if p.with_suffix(".txt").is_file()}
+    return sorted(folders)
+
+
+def set_name(folder: Path) -> str:
+    """A fixture set as the README and the accuracy baseline name it: ``fixtures/dev``."""
+    return folder.relative_to(ROOT).as_posix()
+
 
 # --- small pages ------------------------------------------------------------------
 

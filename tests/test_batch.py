@@ -208,9 +208,9 @@ def test_eval_scores_what_extract_makes_of_the_same_paths(tmp_path):
         return json.loads(result.stdout)
 
     as_folder, one_by_one = summary(), summary(*paths)
-    assert as_folder["files"] == one_by_one["files"] == 4 and as_folder["missing"] == one_by_one["missing"] == 0
-    assert one_by_one["body_f1"] == 1.0
-    assert as_folder["body_precision"] == 1.0 and as_folder["body_recall"] < 1.0
+    assert as_folder["docs"] == one_by_one["docs"] == 4 and as_folder["missing"] == one_by_one["missing"] == 0
+    assert one_by_one["body"]["macro_f1"] == 1.0
+    assert as_folder["body"]["macro_p"] == 1.0 and as_folder["body"]["macro_r"] < 1.0
 
 
 # --- the output folder -----------------------------------------------------

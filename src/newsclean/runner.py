@@ -607,11 +607,11 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
 
 
 def extract_here(paths: Iterable[str], pattern: str | None = None,
-                 recursive: bool = True) -> Iterator[tuple[str, Result]]:
+                 recursive: bool = True, now: datetime | None = None) -> Iterator[tuple[str, Result]]:
     """Each input's source and result, in order, as ``newsclean extract
-    PATHS --jobs 1`` makes them (same walk, templates and extraction): for
-    ``newsclean eval``."""
+    PATHS --jobs 1 [--now NOW]`` makes them (same walk, templates and
+    extraction): for ``newsclean eval``."""
     tasks = plan(walk_inputs(paths, pattern, recursive=recursive), None, None)
-    settings = Settings(None, None, MAX_BYTES)
+    settings = Settings(now, None, MAX_BYTES)
     for task, result in results_in_order(tasks, settings, jobs=1):
         yield task.input.source, result
