@@ -14,7 +14,9 @@ import json
 import os
 import pkgutil
 import re
+import signal
 import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -436,12 +438,41 @@ def adversarial_cases():
             yield pytest.param(pattern, line, id=f"{module}.{name}-{kind}")
 
 
+# The slowest pattern takes about 0.15 s on a line; one that backtracks
+# takes minutes (a schedule-entry pattern took 248 s on 100,000 spaces).
+PATTERN_SECONDS = 5
+
+
+@contextmanager
+def time_limit(seconds: float, what: str):
+    """Fail the test when the block runs longer than ``seconds``: the alarm
+    interrupts re's and regex's matching loops, which check for signals."""
+    def too_slow(_signum, _frame):
+        pytest.fail(f"{what} took more than {seconds} s", pytrace=False)
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.mark.parametrize("pattern, line", list(adversarial_cases()))
-def test_every_pattern_gets_through_a_long_adversarial_line(pattern, line):
-    pattern.search(line)
-    pattern.match(line)
-    pattern.findall(line)
-    pattern.sub("", line)
+def test_every_pattern_gets_through_a_long_adversarial_line_in_seconds(pattern, line):
+    with time_limit(PATTERN_SECONDS, f"{pattern.pattern[:60]!r} on this line"):
+        pattern.search(line)
+        pattern.match(line)
+        pattern.findall(line)
+        pattern.sub("", line)
+
+
+@pytest.mark.parametrize("module", [re, regex], ids=["re", "regex"])
+def test_a_pattern_that_backtracks_fails_its_case_instead_of_hanging(module):
+    with pytest.raises(pytest.fail.Exception, match="took more than 0.2 s"):
+        with time_limit(0.2, "(x+x+)+y on x's"):
+            module.search(r"(x+x+)+y", "x" * 5000)
 
 
 def test_the_collection_finds_the_patterns_of_every_stage():
