@@ -55,6 +55,17 @@ def test_eval_reads_relative_dates_against_now_not_the_files_time(tmp_path):
     assert eval_summary(gold)["published"]["exact"] == 0.0
 
 
+def test_a_page_eval_cannot_extract_is_reported_and_scored_as_missing(tmp_path):
+    gold = tmp_path / "dates"
+    shutil.copytree(FIXTURES / "dates", gold)
+    broken = sorted(gold.glob("*.txt"))[0]
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(256))
+    result = CliRunner().invoke(main, ["eval", str(gold), "--json"])
+    assert result.stderr == f"newsclean: {broken}: binary file\n"
+    summary = json.loads(result.stdout)
+    assert (summary["docs"], summary["predicted"], summary["missing"]) == (2, 1, 1)
+
+
 def summary_of(*pairs: tuple[dict, dict]) -> dict:
     """The summary of scoring each (expected, extracted) pair as one file."""
     gold = {f"p{i}": expected for i, (expected, _) in enumerate(pairs)}

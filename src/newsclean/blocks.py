@@ -21,7 +21,7 @@ _STARTS_LOWER = regex.compile(r"^\p{Ll}")
 
 
 class Unit(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # the field hides tuple.index(), which no stage calls on a Unit
     text: str
     group: int
     gap_before: bool

@@ -227,7 +227,7 @@ def evaluate_paths(gold_dir: Path, paths: Iterable[str] = (), now: datetime | No
     file's modification time), and score the records against ``gold_dir``'s
     NAME.json files.  A record is matched to the expected one by its file's
     stem; the first of two with one stem counts."""
-    from .runner import FAILED, extract_here
+    from .runner import extract_here
 
     gold = load_gold(gold_dir)
     paths = list(paths)
@@ -235,11 +235,11 @@ def evaluate_paths(gold_dir: Path, paths: Iterable[str] = (), now: datetime | No
                else extract_here([str(gold_dir)], "*.txt", recursive=False, now=now))
     records: dict[str, dict] = {}
     failures = []
-    for source, result in results:
-        if result.outcome == FAILED:
-            failures.append((source, result.error or ""))
-        elif result.line is not None:
+    for source, result in results:  # each gives its record or the reason it failed
+        if result.line is not None:
             records.setdefault(Path(source).stem, json.loads(result.line))
+        elif result.error is not None:
+            failures.append((source, result.error))
     report = evaluate(gold, {k: v for k, v in records.items() if k in gold})
     report.failures = failures
     return report
