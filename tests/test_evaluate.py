@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from newsclean.cli import main
 from newsclean.evaluate import evaluate
 
-from conftest import FIXTURES, FIXTURES_NOW, SHARED_SCORER, fixture_sets, set_name
+from conftest import FIXTURES, FIXTURES_NOW, ROOT, SEED_GOLD, SHARED_SCORER, fixture_sets, set_name
 
 # What the shared scorer's JSON holds and eval's does not: records with an
 # "error" key (newsclean writes none: a failed input is missing), problems
@@ -31,17 +31,23 @@ def eval_summary(folder, *options: str) -> dict:
     return json.loads(invoke("eval", str(folder), "--json", *options))
 
 
+# (expected records, the pages' folder, eval's PATHS): every fixture set, and
+# the seeds, whose expected records stand apart from their pages.
+SCORED = [pytest.param(folder, folder, [], id=set_name(folder)) for folder in fixture_sets()] + [
+    pytest.param(SEED_GOLD, ROOT / "seeds", [str(ROOT / "seeds")], id="seeds")]
+
+
 @pytest.mark.skipif(SHARED_SCORER is None, reason="no shared/tools/score.py beside the checkout or above it")
-@pytest.mark.parametrize("folder", fixture_sets(), ids=set_name)
-def test_eval_reports_what_the_shared_scorer_reports_for_the_same_records(folder, tmp_path):
+@pytest.mark.parametrize("gold, pages, paths", SCORED)
+def test_eval_reports_what_the_shared_scorer_reports_for_the_same_records(gold, pages, paths, tmp_path):
     now = FIXTURES_NOW.isoformat()
     predictions = tmp_path / "records.jsonl"
-    predictions.write_text(invoke("extract", str(folder), "--glob", "*.txt", "--now", now, "--jobs", "1", "-q"),
+    predictions.write_text(invoke("extract", str(pages), "--glob", "*.txt", "--now", now, "--jobs", "1", "-q"),
                            encoding="utf-8")
-    scorer = subprocess.run([sys.executable, str(SHARED_SCORER), str(folder), str(predictions), "--json"],
+    scorer = subprocess.run([sys.executable, str(SHARED_SCORER), str(gold), str(predictions), "--json"],
                             capture_output=True, text=True, check=True)
     scored = json.loads(scorer.stdout)
-    summary = eval_summary(folder, "--now", now)
+    summary = eval_summary(gold, *paths, "--now", now)
     assert set(summary) == set(scored) - SCORER_ONLY
     assert summary == {key: scored[key] for key in summary}
 
