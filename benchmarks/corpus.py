@@ -1,7 +1,7 @@
 """Synthetic corpora for the newsclean benchmark, varied so no page repeats.
 
 Every generated page starts from one real source page (``seeds/*.txt``,
-``fixtures/*.txt``, ``fixtures/heldout/*.txt``) and is then changed so that
+``fixtures/dev/*.txt``, ``fixtures/heldout/*.txt``) and is then changed so that
 no cache keyed on content, lines or blocks can recognise it:
 
 * a per-page word map swaps some words of the page's prose for other words of
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCE_GLOBS = ("seeds/*.txt", "fixtures/*.txt", "fixtures/heldout/*.txt")
+SOURCE_GLOBS = ("seeds/*.txt", "fixtures/dev/*.txt", "fixtures/heldout/*.txt")
 FILES_PER_FOLDER = 1000
 
 _WORD = re.compile(r"[^\W\d_]{5,}")          # words worth swapping: 5+ letters
@@ -85,7 +85,7 @@ def load_sources(paths: Iterable[Path]) -> list[Source]:
         words = sorted({w for i in prose for w in _WORD.findall(blocks[i])})
         sources.append(Source(path.name, text, tuple(words), prose))
     if not sources:
-        raise SystemExit("no source pages found (seeds/*.txt, fixtures/*.txt)")
+        raise SystemExit("no source pages found (seeds/*.txt, fixtures/dev/*.txt)")
     return sources
 
 

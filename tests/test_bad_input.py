@@ -14,7 +14,9 @@ import json
 import os
 import pkgutil
 import re
+import signal
 import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,13 +30,9 @@ from newsclean.inputs import InputError, read_bytes
 from newsclean.normalise import normalise
 
 from adversarial import adversarial_lines, misread
-from test_properties import assert_valid_record
+from conftest import BAD, DEV, FIXTURES, SEEDS, SUMMARY, assert_valid_record, counts
 
-ROOT = Path(__file__).resolve().parent.parent
-BAD = ROOT / "fixtures" / "bad"
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SEED = SEEDS[0].read_text(encoding="utf-8")
-SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed in ", re.M)
 
 
 def fields(record: newsclean.Record) -> dict:
@@ -72,7 +70,7 @@ def test_every_encoding_gives_the_utf8_record_with_its_warning(seed, encoding, p
 def test_utf16_pages_without_a_byte_order_mark_give_the_record_of_their_text(name, utf8_name, encoding):
     data = (BAD / name).read_bytes()
     assert not data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    expected = newsclean.extract((ROOT / "fixtures" / utf8_name).read_text(encoding="utf-8"))
+    expected = newsclean.extract((DEV / utf8_name).read_text(encoding="utf-8"))
     record = newsclean.extract_bytes(data)
     assert fields(record) == fields(expected) and record.body
     assert record.warnings == expected.warnings + [f"decoded_as:{encoding}"]
@@ -258,7 +256,7 @@ def test_pages_in_other_languages_are_flagged(path):
     assert "not_bulgarian" in record.warnings
 
 
-@pytest.mark.parametrize("path", [*SEEDS, *sorted((ROOT / "fixtures").rglob("*.txt"))], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*SEEDS, *sorted(FIXTURES.rglob("*.txt"))], ids=lambda p: p.stem)
 def test_bulgarian_pages_are_never_flagged(path):
     if path.parent == BAD:
         return
@@ -409,8 +407,7 @@ def test_a_run_over_good_and_bad_files_reports_each_bad_one_and_goes_on(tmp_path
     assert "not_bulgarian" in records["f_russian.txt"]["warnings"]
     errors = [line for line in result.stderr.splitlines() if not SUMMARY.match(line)]
     assert sorted(errors) == sorted(f"newsclean: {folder / name}: {reason}" for name, reason in bad.items())
-    read, written, skipped, failed = map(int, SUMMARY.search(result.stderr).groups())
-    assert (read, written, skipped, failed) == (len(good) + len(bad), len(good), 0, len(bad))
+    assert counts(result.stderr) == (len(good) + len(bad), len(good), 0, len(bad))
 
 
 # --- every regex against long adversarial lines -------------------------------------
@@ -441,12 +438,41 @@ def adversarial_cases():
             yield pytest.param(pattern, line, id=f"{module}.{name}-{kind}")
 
 
+# The slowest pattern takes about 0.15 s on a line; one that backtracks
+# takes minutes (a schedule-entry pattern took 248 s on 100,000 spaces).
+PATTERN_SECONDS = 5
+
+
+@contextmanager
+def time_limit(seconds: float, what: str):
+    """Fail the test when the block runs longer than ``seconds``: the alarm
+    interrupts re's and regex's matching loops, which check for signals."""
+    def too_slow(_signum, _frame):
+        pytest.fail(f"{what} took more than {seconds} s", pytrace=False)
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.mark.parametrize("pattern, line", list(adversarial_cases()))
-def test_every_pattern_gets_through_a_long_adversarial_line(pattern, line):
-    pattern.search(line)
-    pattern.match(line)
-    pattern.findall(line)
-    pattern.sub("", line)
+def test_every_pattern_gets_through_a_long_adversarial_line_in_seconds(pattern, line):
+    with time_limit(PATTERN_SECONDS, f"{pattern.pattern[:60]!r} on this line"):
+        pattern.search(line)
+        pattern.match(line)
+        pattern.findall(line)
+        pattern.sub("", line)
+
+
+@pytest.mark.parametrize("module", [re, regex], ids=["re", "regex"])
+def test_a_pattern_that_backtracks_fails_its_case_instead_of_hanging(module):
+    with pytest.raises(pytest.fail.Exception, match="took more than 0.2 s"):
+        with time_limit(0.2, "(x+x+)+y on x's"):
+            module.search(r"(x+x+)+y", "x" * 5000)
 
 
 def test_the_collection_finds_the_patterns_of_every_stage():

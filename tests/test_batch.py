@@ -8,10 +8,8 @@ import fnmatch
 import io
 import json
 import os
-import re
 import sqlite3
 import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,18 +22,8 @@ from newsclean.cli import main
 from newsclean.progress import Reporter
 from newsclean.runner import process, walk_inputs
 
-ROOT = Path(__file__).resolve().parent.parent
-CLI = [sys.executable, "-c", "from newsclean.cli import main; main()"]
-SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed in \d+\.\d s$", re.M)
-
-
-def page(i: int, extra: str = "") -> str:
-    """A short article the pipeline makes a full record of."""
-    return (f"Общината ремонтира улица номер {i}{extra}\n\n"
-            "10:25 - 30.01.2026\n\n"
-            f"Ремонтът на улица „Васил Левски“ номер {i} започва в понеделник и ще продължи две седмици, "
-            "съобщиха от общината. Движението ще бъде пренасочено по съседните улици.\n\n"
-            "Кметът заяви, че работите ще бъдат завършени преди началото на учебната година.\n")
+from conftest import (CLI, ROOT, SUMMARY, counts, leftovers, numbered_article,
+                      records_under, write_pages)
 
 
 def plain_listing(paths: list[str], pattern: str | None = None) -> list[str]:
@@ -56,35 +44,12 @@ def plain_listing(paths: list[str], pattern: str | None = None) -> list[str]:
     return listed
 
 
-def write_pages(folder: Path, names: list[str]) -> None:
-    for i, name in enumerate(names):
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page(i), encoding="utf-8")
-
-
 def extract(*args, input=None):
     return CliRunner().invoke(main, ["extract", *map(str, args)], input=input)
 
 
 def records_of(stdout: str) -> dict[str, dict]:
     return {record["source"]: record for record in map(json.loads, stdout.splitlines())}
-
-
-def counts(stderr: str) -> tuple[int, int, int, int]:
-    """(read, written, skipped, failed) from the summary line."""
-    found = SUMMARY.findall(stderr)
-    assert len(found) == 1, stderr
-    return tuple(int(n) for n in found[0])
-
-
-def records_under(out: Path) -> dict[str, dict]:
-    return {p.relative_to(out).as_posix(): json.loads(p.read_text(encoding="utf-8"))
-            for p in out.rglob("*.json")}
-
-
-def leftovers(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
 
 
 @contextmanager
@@ -243,9 +208,9 @@ def test_eval_scores_what_extract_makes_of_the_same_paths(tmp_path):
         return json.loads(result.stdout)
 
     as_folder, one_by_one = summary(), summary(*paths)
-    assert as_folder["files"] == one_by_one["files"] == 4 and as_folder["missing"] == one_by_one["missing"] == 0
-    assert one_by_one["body_f1"] == 1.0
-    assert as_folder["body_precision"] == 1.0 and as_folder["body_recall"] < 1.0
+    assert as_folder["docs"] == one_by_one["docs"] == 4 and as_folder["missing"] == one_by_one["missing"] == 0
+    assert one_by_one["body"]["macro_f1"] == 1.0
+    assert as_folder["body"]["macro_p"] == 1.0 and as_folder["body"]["macro_r"] < 1.0
 
 
 # --- the output folder -----------------------------------------------------
@@ -254,7 +219,7 @@ def test_output_folder_mirrors_the_inputs_with_json_appended(dump, tmp_path):
     named = tmp_path / "other" / "y.txt"
     write_pages(named.parent, ["y.txt"])
     out = tmp_path / "out"
-    result = extract(dump, named, "-", "-o", out, input=page(99))
+    result = extract(dump, named, "-", "-o", out, input=numbered_article(99))
     assert result.exit_code == 0, result.stderr
     records = records_under(out)
     assert sorted(records) == ["a.html.json", "a.txt.json", "stdin.json", "sub/b.txt.json",
@@ -310,7 +275,7 @@ def test_a_rerun_skips_unchanged_files_and_redoes_changed_ones(dump, tmp_path):
     written = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
     assert counts(extract(dump, "-o", out).stderr) == (4, 0, 4, 0)
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == written
-    (dump / "sub" / "b.txt").write_text(page(7, " и площад"), encoding="utf-8")
+    (dump / "sub" / "b.txt").write_text(numbered_article(7, " и площад"), encoding="utf-8")
     assert counts(extract(dump, "-o", out).stderr) == (4, 1, 3, 0)
     assert records_under(out)["sub/b.txt.json"]["headline"] == "Общината ремонтира улица номер 7 и площад"
 
@@ -337,7 +302,7 @@ def test_failed_inputs_are_redone_on_every_run(dump, tmp_path):
     second = extract(dump, "-o", out)
     assert second.exit_code == 1
     assert counts(second.stderr) == (5, 0, 4, 1)
-    (dump / "broken.txt").write_text(page(5), encoding="utf-8")
+    (dump / "broken.txt").write_text(numbered_article(5), encoding="utf-8")
     third = extract(dump, "-o", out)
     assert third.exit_code == 0
     assert counts(third.stderr) == (5, 1, 4, 0)
@@ -365,7 +330,7 @@ def test_a_state_file_gives_incremental_runs_on_stdout(dump, tmp_path):
     assert second.exit_code == 0
     assert second.stdout == ""
     assert counts(second.stderr) == (4, 0, 4, 0)
-    (dump / "a.txt").write_text(page(3, " отново"), encoding="utf-8")
+    (dump / "a.txt").write_text(numbered_article(3, " отново"), encoding="utf-8")
     third = extract(dump, "--state", state)
     assert [json.loads(line)["source"] for line in third.stdout.splitlines()] == [str(dump / "a.txt")]
 
@@ -389,7 +354,7 @@ def test_state_and_output_dir_together_are_a_usage_error(dump, tmp_path):
 # --- limits, parallel jobs, reporting --------------------------------------------
 
 def test_a_file_over_max_bytes_fails_without_stopping_the_run(dump):
-    (dump / "big.txt").write_text(page(1) * 10, encoding="utf-8")
+    (dump / "big.txt").write_text(numbered_article(1) * 10, encoding="utf-8")
     result = extract(dump, "--max-bytes", "1000")
     assert result.exit_code == 1
     assert f"newsclean: {dump / 'big.txt'}: larger than --max-bytes (1000 bytes)" in result.stderr.splitlines()
@@ -401,7 +366,7 @@ def test_two_jobs_give_exactly_what_one_job_gives(tmp_path):
     write_pages(folder, [f"d{i % 3}/p{i:03d}.txt" for i in range(70)])
     (folder / "d1" / "p010.txt").write_bytes(b"\x00binary")
     (folder / "d2" / "p020.txt").write_bytes(b"")
-    (folder / "d0" / "p030.txt").write_text(page(30) * 20, encoding="utf-8")
+    (folder / "d0" / "p030.txt").write_text(numbered_article(30) * 20, encoding="utf-8")
     one, two = (extract(folder, "--jobs", jobs, "--max-bytes", "2000") for jobs in ("1", "2"))
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout
@@ -490,7 +455,7 @@ def test_a_file_removed_after_the_listing_vanished_during_the_run(tmp_path, monk
 
 
 def test_standard_input_longer_than_max_bytes_is_refused():
-    result = extract("-", "--max-bytes", "10", "--quiet", input=page(1))
+    result = extract("-", "--max-bytes", "10", "--quiet", input=numbered_article(1))
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "newsclean: -: larger than --max-bytes (10 bytes)\n"

@@ -5,7 +5,6 @@ import json
 import tomllib
 from datetime import datetime, timedelta, timezone
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +18,8 @@ from newsclean.dates import (
     find_dates,
     pick_article_dates,
 )
+
+from conftest import FIXTURES, FIXTURES_NOW
 
 
 def parse_date(text: str, now: datetime | None = None) -> str | None:
@@ -525,24 +526,20 @@ def test_limit_accepts_exactly_one_day_ahead():
     assert parse_date(ahead.strftime("%d.%m.%Y %H:%M"), now) == "2026-03-11T12:00:00+02:00"
 
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-FIXED_NOW = datetime.fromisoformat("2026-11-22T12:00:00+02:00")
-
-
 @pytest.mark.parametrize(("page", "published", "updated"), [
     # the only dates are those of teasers and comments
-    ("bigportal_02_dunes_court", None, None),
-    ("citynews_04_lyulin_tower", None, None),
+    ("dev/bigportal_02_dunes_court", None, None),
+    ("dev/citynews_04_lyulin_tower", None, None),
     # a publication and an update time
-    ("bigportal_01_fuel_prices", "2025-03-12T10:15:00+02:00", "2025-03-12T12:40:00+02:00"),
-    ("agency_02_hospital_cyberattack", "2024-06-21T08:47:00+03:00", "2024-06-21T10:15:00+03:00"),
+    ("dev/bigportal_01_fuel_prices", "2025-03-12T10:15:00+02:00", "2025-03-12T12:40:00+02:00"),
+    ("dev/agency_02_hospital_cyberattack", "2024-06-21T08:47:00+03:00", "2024-06-21T10:15:00+03:00"),
     # a relative publication time, read against a fixed clock
     ("dates/relative_01_tram_strike", "2026-11-22T10:00:00+02:00", None),
     ("dates/relative_02_library_hours", "2026-11-21T14:30:00+02:00", None),
 ])
 def test_fixture_pages_give_the_article_dates_and_no_teaser_date(page, published, updated):
     path = FIXTURES / f"{page}.txt"
-    record = newsclean.extract(path.read_text(encoding="utf-8"), str(path), now=FIXED_NOW)
+    record = newsclean.extract(path.read_text(encoding="utf-8"), str(path), now=FIXTURES_NOW)
     assert (record.published, record.updated) == (published, updated)
     assert ("no_date" in record.warnings) == (published is None)
     expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))

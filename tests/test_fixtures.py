@@ -1,72 +1,32 @@
-"""The annotated corpus: measured scores stay at or above their floors.
+"""The annotated corpus: its sets, and pages of the seeds' layouts.
 
-The floors are the scores measured when they were set (README, "Accuracy");
-a change that lowers them fails here.  fixtures/heldout/ and
-fixtures/blind2/ were each first measured blind (README, "Accuracy", says
-which rules later came from their failures); their floors guard against
-regressions.
+Each set's scores are held by the accuracy gate (tests/test_accuracy.py).
 """
-from pathlib import Path
-
 import pytest
 
 from newsclean.evaluate import evaluate, load_gold
 from newsclean.runner import process
 
-ROOT = Path(__file__).resolve().parent.parent
-
-FLOORS = {
-    "fixtures": {"body_f1": 0.99, "headline_accuracy": 0.98, "false_dates": 0, "false_headlines": 0},
-    "fixtures/heldout": {"body_f1": 0.98, "headline_accuracy": 0.95, "false_dates": 0, "false_headlines": 0},
-    "fixtures/blind2": {"body_f1": 0.99, "headline_accuracy": 0.95, "false_dates": 0, "false_headlines": 0},
-}
-# fixtures/blind3 still fails on some pages (README, "Accuracy"): its floors
-# hold today's scores, and its listing page that is still read as an
-# article is not required to be no_article.
-PARTIAL_FLOORS = {
-    "fixtures/blind3": {"body_f1": 0.99, "headline_accuracy": 0.77, "false_dates": 1, "false_headlines": 2},
-}
+from conftest import DEV, FIXTURES, fixture_sets, set_name
 
 
-def _report(folder: str):
-    gold_dir = ROOT / folder
-    gold = load_gold(gold_dir)
-    records = {p.stem: process(str(p), None).to_dict() for p in sorted(gold_dir.glob("*.txt"))}
-    return evaluate(gold, records)
+def layouts(folder) -> set[str]:
+    """A set's layouts: the first part of its page names (``radio_01_...``)."""
+    return {p.name.split("_")[0] for p in folder.glob("*.json")}
 
 
-def _assert_at_or_above(summary: dict, floor: dict) -> None:
-    assert summary["missing"] == 0
-    assert summary["body_f1"] >= floor["body_f1"]
-    assert summary["headline_accuracy"] >= floor["headline_accuracy"]
-    assert summary["false_dates"] <= floor["false_dates"]
-    assert summary["false_headlines"] <= floor["false_headlines"]
+def test_the_dev_set_has_sixty_pages_in_fifteen_layouts_and_the_unseen_sets_their_sizes():
+    assert len(list(DEV.glob("*.json"))) >= 60 and len(layouts(DEV)) >= 15
+    for name, pages in (("heldout", 15), ("blind2", 20), ("blind3", 15)):
+        assert len(list((FIXTURES / name).glob("*.json"))) >= pages
 
 
-@pytest.mark.parametrize("folder", sorted(FLOORS))
-def test_corpus_scores_stay_at_or_above_their_floors(folder):
-    summary = _report(folder).summary()
-    _assert_at_or_above(summary, FLOORS[folder])
-    right, listings = map(int, summary["no_article_right"].split("/"))
-    assert right == listings  # every listing page, front page and forum thread is no_article
-
-
-@pytest.mark.parametrize("folder", sorted(PARTIAL_FLOORS))
-def test_partly_fixed_corpus_scores_stay_at_or_above_their_floors(folder):
-    _assert_at_or_above(_report(folder).summary(), PARTIAL_FLOORS[folder])
-
-
-def test_corpus_has_sixty_dev_pages_in_fifteen_layouts_and_two_sets_in_other_layouts():
-    dev = sorted((ROOT / "fixtures").glob("*.json"))
-    heldout = sorted((ROOT / "fixtures" / "heldout").glob("*.json"))
-    blind2 = sorted((ROOT / "fixtures" / "blind2").glob("*.json"))
-    blind3 = sorted((ROOT / "fixtures" / "blind3").glob("*.json"))
-    layouts = {p.name.split("_")[0] for p in dev}
-    assert len(dev) >= 60 and len(layouts) >= 15
-    assert len(heldout) >= 15 and len(blind2) >= 20 and len(blind3) >= 15
-    heldout_layouts = {p.name.split("_")[0] for p in heldout}
-    blind2_layouts = {p.name.split("_")[0] for p in blind2}
-    assert not layouts & heldout_layouts and not layouts & blind2_layouts and not heldout_layouts & blind2_layouts
+def test_no_layout_is_in_two_fixture_sets():
+    seen: dict[str, str] = {}
+    for folder in fixture_sets():
+        for layout in layouts(folder):
+            assert layout not in seen, f"{layout} is in {seen[layout]} and {set_name(folder)}"
+            seen[layout] = set_name(folder)
 
 
 @pytest.mark.parametrize("name", [
@@ -78,7 +38,7 @@ def test_corpus_has_sixty_dev_pages_in_fifteen_layouts_and_two_sets_in_other_lay
 def test_pages_of_the_seed_layouts_keep_body_and_dates(name):
     """Other articles of the seeds' sites, with other wording, lengths and
     order, come out with the body and dates their annotation asks for."""
-    report = evaluate(load_gold(ROOT / "fixtures"), {name: process(str(ROOT / "fixtures" / f"{name}.txt"), None).to_dict()})
+    report = evaluate(load_gold(DEV), {name: process(str(DEV / f"{name}.txt"), None).to_dict()})
     scored = next(f for f in report.files if f.name == name)
     assert scored.f1 >= 0.95
     assert not scored.false_date and not scored.false_headline

@@ -5,7 +5,7 @@ import pytest
 import newsclean
 from newsclean import byline
 from newsclean.dates import find_dates
-from test_extract import ARTICLE, page
+from conftest import ARTICLE, page
 
 TITLE = "Новият мост над Марица е открит"
 MENU = "Начало | Новини | Спорт | Култура | Времето"

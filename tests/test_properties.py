@@ -7,9 +7,6 @@ Extracting a record's own body again gives the same body.  Pages written
 in UTF-16 without a byte-order mark decode to their own text.
 """
 import json
-import re
-from datetime import datetime
-from pathlib import Path
 
 import regex
 from hypothesis import assume, HealthCheck, given, settings
@@ -19,22 +16,19 @@ import newsclean
 from newsclean.decode import NotText, decode
 from newsclean.normalise import normalise
 
-ROOT = Path(__file__).resolve().parent.parent
-KEYS = ["source", "headline", "published", "updated", "author", "body", "captions", "site", "warnings"]
-# A day, or a time with the offset; the crawler's own line can give a month.
-ISO_VALUE = re.compile(r"\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?)?")
-WARNING = re.compile(r"[a-z_]+|decoded_as:(cp1251|koi8-r|iso-8859-5|utf-16-le|utf-16-be)")
+from conftest import SEED_GOLD, SEEDS, assert_valid_record
+
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def seed_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in SEEDS]
 
 
 def seed_sentences() -> list[str]:
     """The long sentences of the seeds' expected bodies: real Bulgarian prose."""
     sentences = []
-    for path in sorted((ROOT / "fixtures" / "seeds").glob("*.json")):
+    for path in sorted(SEED_GOLD.glob("*.json")):
         for paragraph in json.loads(path.read_text(encoding="utf-8"))["body"].split("\n\n"):
             for sentence in regex.split(r"(?<=[.!?…])\s+(?=[„\"\p{Lu}])", paragraph):
                 if len(sentence.split()) >= 10 and sentence.endswith((".", "!", "?", "…")):
@@ -50,39 +44,6 @@ ODD_PIECES = [
     "Р уският", "Преди 2 часа", "10:25 - 30.01.2026", " date 2025-09-03", "ОБНОВЕНА 03.09.2025 11:33",
     "Автор: Иван Петров", "Снимка: © Getty Images", "Сподели", "www.bta.bg", "РџСЂРё", "Ð¿Ñ€Ð¸",
 ]
-
-
-def assert_valid_record(record: newsclean.Record) -> None:
-    """The record keeps SPEC.md's contract: keys and order, types, ISO
-    dates, one-line fields, body paragraphs one line each joined by one
-    blank line, and it serialises to one line of UTF-8 JSON."""
-    data = record.to_dict()
-    assert list(data) == KEYS
-    for key in ("headline", "author", "site"):
-        value = data[key]
-        assert value is None or (isinstance(value, str) and value and "\n" not in value
-                                 and value == value.strip()), (key, value)
-    for key in ("published", "updated"):
-        value = data[key]
-        if value is not None:
-            assert ISO_VALUE.fullmatch(value), (key, value)
-            if len(value) > 7:
-                datetime.fromisoformat(value)
-    body = data["body"]
-    assert isinstance(body, str)
-    if body:
-        for paragraph in body.split("\n\n"):
-            assert paragraph and "\n" not in paragraph and paragraph == paragraph.strip(), repr(paragraph)
-    assert isinstance(data["captions"], list)
-    for caption in data["captions"]:
-        assert isinstance(caption, str) and caption and "\n" not in caption
-    assert isinstance(data["warnings"], list)
-    assert len(set(data["warnings"])) == len(data["warnings"])
-    for warning in data["warnings"]:
-        assert WARNING.fullmatch(warning), warning
-    line = record.to_json()
-    assert "\n" not in line
-    assert json.loads(line.encode("utf-8")) == data
 
 
 def assert_from_input(record: newsclean.Record, normalised: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_batch import CLI, counts, leftovers, records_under, write_pages
+from conftest import CLI, counts, leftovers, records_under, write_pages
 
 FILES = 1200
 

@@ -23,7 +23,7 @@ from .dates import crawler_prefix_end
 
 
 class Unit(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # the field hides tuple.index(), which no stage calls on a Unit
     text: str
     group: int
     gap_before: bool

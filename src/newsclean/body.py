@@ -104,7 +104,7 @@ def best_run(weights: list[float | None], lo: int, hi: int) -> Run | None:
     for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += weights[i]
+        total += weights[i]  # type: ignore[operator]  # no wall (None) between lo and hi
         if total > (best.weight if best else 0.0):
             best = Run(start, i, total)
     return best
@@ -202,7 +202,7 @@ def choose_body(page: Page) -> Choice:
     while (part := _part_across_box(page, parts[-1], after, _continues_article)):
         parts.append(part)
     boxes = [range(a.end + 1, b.start) for a, b in zip(parts, parts[1:])]
-    return best._replace(run=Run(parts[0].start, parts[-1].end, best.run.weight), boxes=boxes)
+    return best._replace(run=Run(parts[0].start, parts[-1].end, runs[best_k].weight), boxes=boxes)
 
 
 def _part_across_box(page: Page, part: Run, candidates: Iterable[Run],

@@ -87,7 +87,8 @@ RULES = (
          "a today bar: the day of the visit"),
     Rule(Label.DATELINE, lambda u: u.f.date_dominant and u.f.date_candidates[0].start == 0,
          "opens with a date, then only names, labels or a comment count"),
-    Rule(Label.BOILERPLATE, lambda u: u.plain_furniture and u.f.furniture.role == "section",
+    # (the ignore: plain_furniture holds only where furniture is set)
+    Rule(Label.BOILERPLATE, lambda u: u.plain_furniture and u.f.furniture.role == "section",  # type: ignore[union-attr]
          "section furniture: {f.furniture.name}"),
     Rule(Label.FURNITURE, lambda u: u.plain_furniture, "inline furniture: {f.furniture.name}"),
     Rule(Label.FURNITURE, lambda u: u.f.credit_at == 0 and not u.labelled_title, "photo credit alone"),

@@ -15,7 +15,7 @@ from . import __version__
 from .inputs import MAX_BYTES
 
 
-def _parse_now(value: str | None) -> datetime | None:
+def parse_now(value: str | None) -> datetime | None:
     if value is None:
         return None
     try:
@@ -63,7 +63,7 @@ def extract(paths: tuple[str, ...], pattern: str | None, now_text: str | None, o
 
     if output_dir and state_path:
         raise click.UsageError("--state is for stdout output; with --output-dir the state is kept in DIR")
-    options = Options(pattern=pattern, now=_parse_now(now_text), output_dir=output_dir,
+    options = Options(pattern=pattern, now=parse_now(now_text), output_dir=output_dir,
                       state_path=state_path, force=force, wait=wait, jobs=jobs or os.cpu_count() or 1,
                       quiet=quiet, max_bytes=max_bytes)
     sys.exit(run(paths, options, sys.stdout))

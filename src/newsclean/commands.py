@@ -40,25 +40,22 @@ def explain_command(path: str) -> None:
 @click.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("paths", nargs=-1)
+@click.option("--now", "now_text", metavar="ISO",
+              help="Reference time for relative dates, as for extract; default: each file's modification time.")
 @click.option("--worst", default=10, show_default=True, help="How many of the worst files to list.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-def eval_command(gold_dir: str, paths: tuple[str, ...], worst: int, as_json: bool) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the summary as one JSON object, with the keys of the shared scorer's --json.")
+def eval_command(gold_dir: str, paths: tuple[str, ...], now_text: str | None, worst: int, as_json: bool) -> None:
     """Extract PATHS (default: the .txt files beside the expected records in
     GOLD_DIR) as `newsclean extract` does, a folder's files sharing the
     template learnt from them, and score the records against GOLD_DIR's
     NAME.json files."""
-    from .evaluate import evaluate, format_report, load_gold
-    from .runner import FAILED, extract_here
+    from .cli import parse_now
+    from .evaluate import evaluate_paths, format_report
 
-    gold = load_gold(Path(gold_dir))
-    results = extract_here(paths) if paths else extract_here([gold_dir], "*.txt", recursive=False)
-    records = {}
-    for source, result in results:
-        if result.outcome == FAILED:
-            click.echo(f"newsclean: {source}: {result.error}", err=True)
-        else:
-            records[Path(source).stem] = json.loads(result.line)
-    report = evaluate(gold, {k: v for k, v in records.items() if k in gold})
+    report = evaluate_paths(Path(gold_dir), paths, parse_now(now_text))
+    for source, reason in report.failures:
+        click.echo(f"newsclean: {source}: {reason}", err=True)
     if as_json:
         click.echo(json.dumps(report.summary(), ensure_ascii=False))
     else:

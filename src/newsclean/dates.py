@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Sequence
+from typing import Any, Sequence, cast
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -472,7 +472,9 @@ def _read_time_first(m: re.Match, form: str, now: datetime | None, limit: dateti
 
 def _read_ago(m: re.Match, form: str, now: datetime | None, limit: datetime | None) -> str | None:
     """"преди 2 часа": ``now`` less the amount, to the minute for units of
-    time, to the day for days and longer."""
+    time, to the day for days and longer; none without ``now``."""
+    if now is None:
+        return None
     local_now = _as_sofia(now)
     field, timed = _UNIT_BY_WORD[_name_key(m.group("rel_u"))]
     if m.group("rel_n") is not None:
@@ -483,15 +485,19 @@ def _read_ago(m: re.Match, form: str, now: datetime | None, limit: datetime | No
         amount = 1
     else:
         return None
+    back: dict[str, Any] = {field: amount}  # relativedelta(hours=2), (days=3), ...
     if timed:
-        moment = local_now.astimezone(timezone.utc) - relativedelta(**{field: amount})
+        moment = local_now.astimezone(timezone.utc) - relativedelta(**back)
         return _stamp(moment.replace(second=0, microsecond=0), limit)
-    day = local_now.date() - relativedelta(**{field: amount})
+    day = local_now.date() - relativedelta(**back)
     return _day(day.year, day.month, day.day, limit)
 
 
 def _read_day_word(m: re.Match, form: str, now: datetime | None, limit: datetime | None) -> str | None:
-    """"вчера, 14:30": the day named, counted back from ``now``."""
+    """"вчера, 14:30": the day named, counted back from ``now``; none
+    without ``now``."""
+    if now is None:
+        return None
     day = _as_sofia(now).date() - relativedelta(days=_DAY_WORDS[m.group("dw_w").lower()])
     return _with_time(m, day.year, day.month, day.day, "dwt_", limit)
 
@@ -510,10 +516,9 @@ def _value(m: re.Match, now: datetime | None,
            limit: datetime | None) -> tuple[str | None, bool]:
     """(ISO value or None, relative?) for one match of the master regex;
     relative forms are never guessed without a ``now``."""
-    read, relative = _READERS[m.lastgroup[2:]]
-    if relative and now is None:
-        return None, True
-    return read(m, m.lastgroup[2:], now, limit), relative
+    form = cast(str, m.lastgroup)[2:]  # every alternative of the master pattern is a named group
+    read, relative = _READERS[form]
+    return read(m, form, now, limit), relative
 
 
 def _kind(text: str, start: int, floor: int) -> str:

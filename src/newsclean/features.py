@@ -156,7 +156,7 @@ def ends_a_sentence(text: str) -> bool:
     if not body or body[-1] not in _MARKS:
         return False
     mark_at = len(body) - 1
-    word_at = _RUN_BEFORE.match(text, 0, mark_at).start()
+    word_at = _RUN_BEFORE.match(text, 0, mark_at).start()  # type: ignore[union-attr]  # \S* always matches
     return _mark_ends_sentence(text[word_at:mark_at], body[-1])
 
 
@@ -172,7 +172,7 @@ def inner_sentence_ends(page: str, starts: list[int]) -> list[int]:
     searched_to = 0
     for m in _INNER_BOUNDARY.finditer(page):
         mark_at = m.start()
-        word_at = _RUN_BEFORE.match(page, 0, mark_at).start()
+        word_at = _RUN_BEFORE.match(page, 0, mark_at).start()  # type: ignore[union-attr]  # \S* always matches
         if word_at < searched_to:
             continue
         searched_to = m.end()

@@ -78,7 +78,7 @@ def assemble(page: Page, source: str | None, warnings: tuple[str, ...] = ()) -> 
             record.headline = clean_headline(text[page.headline]) or None
         record.body = "\n\n".join(text[i] for i in page.body)
         record.captions = [text[i] for i in page.captions]
-        names = []
+        names: list[str] = []
         for _, found in page.bylines:
             names.extend(n for n in found.split(", ") if n not in names)
         record.author = ", ".join(names) or None

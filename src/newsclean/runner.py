@@ -25,7 +25,7 @@ import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -259,10 +259,10 @@ def _stat(path: str) -> os.stat_result | None:
 def _input(source: str, relative: str, info: os.stat_result | None, folder: Folder | None = None) -> Input:
     """Appending ``.json`` keeps ``a.txt`` and ``a.html`` apart, and makes every
     name safe: no component can be ``..`` and a basename is never absolute."""
-    regular = info is not None and stat.S_ISREG(info.st_mode)
+    regular = info if info is not None and stat.S_ISREG(info.st_mode) else None
     return Input(source, relative + ".json",
-                 info.st_size if regular else None,
-                 info.st_mtime_ns if regular else None,
+                 regular.st_size if regular else None,
+                 regular.st_mtime_ns if regular else None,
                  info.st_mtime if info is not None else None,
                  folder)
 
@@ -324,7 +324,8 @@ def ready(task: Task, learn: Callable[[Folder], frozenset[str]], max_bytes: int)
 def sample_keys(paths: list[str], max_bytes: int) -> tuple[int, Counter[str]]:
     """How many of ``paths`` are pages of text, and how many of those hold
     each line key."""
-    pages, counts = 0, Counter()
+    pages = 0
+    counts: Counter[str] = Counter()
     for path in paths:
         keys = _page_keys(path, max_bytes)
         if keys is not None:
@@ -350,7 +351,8 @@ def learn_template(max_bytes: int, folder: Folder, map_chunks: Callable = map) -
     ``map_chunks`` (``map`` in this process, a pool's ``map`` in the
     workers), their counts added up here."""
     parts = [list(folder.sample[start:start + CHUNK]) for start in range(0, len(folder.sample), CHUNK)]
-    pages, counts = 0, Counter()
+    pages = 0
+    counts: Counter[str] = Counter()
     for part_pages, part_counts in map_chunks(sample_keys, parts, repeat(max_bytes)):
         pages += part_pages
         counts.update(part_counts)
@@ -459,7 +461,7 @@ def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> I
     window = workers * CHUNKS_PER_WORKER
     pool = ProcessPoolExecutor(workers, initializer=_leave_signals_to_parent)
     learn = partial(learn_template, settings.max_bytes, map_chunks=pool.map)
-    pending: deque = deque()
+    pending: deque[tuple[list[Task], Future | None]] = deque()
     try:
         for chunk in chunks:
             work = [ready(task, learn, settings.max_bytes) for task in chunk if to_do(task)]
@@ -472,7 +474,7 @@ def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> I
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _answers(chunk: list[Task], future, settings: Settings) -> Iterator[tuple[Task, Result]]:
+def _answers(chunk: list[Task], future: Future | None, settings: Settings) -> Iterator[tuple[Task, Result]]:
     """The chunk's tasks with their results: the workers' for those to do."""
     done = iter(future.result() if future is not None else ())
     for task in chunk:
@@ -560,7 +562,7 @@ def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: Sta
         if result.line is not None:
             out.write(result.line + "\n")
         if result.outcome == FAILED:
-            reporter.failure(task.input.source, result.error)
+            reporter.failure(task.input.source, result.error or "")
         if store is not None and is_recorded(task):
             store.add(row_of(task, result))
             if len(store.pending) >= STATE_BATCH:
@@ -607,11 +609,11 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
 
 
 def extract_here(paths: Iterable[str], pattern: str | None = None,
-                 recursive: bool = True) -> Iterator[tuple[str, Result]]:
+                 recursive: bool = True, now: datetime | None = None) -> Iterator[tuple[str, Result]]:
     """Each input's source and result, in order, as ``newsclean extract
-    PATHS --jobs 1`` makes them (same walk, templates and extraction): for
-    ``newsclean eval``."""
+    PATHS --jobs 1 [--now NOW]`` makes them (same walk, templates and
+    extraction): for ``newsclean eval``."""
     tasks = plan(walk_inputs(paths, pattern, recursive=recursive), None, None)
-    settings = Settings(None, None, MAX_BYTES)
+    settings = Settings(now, None, MAX_BYTES)
     for task, result in results_in_order(tasks, settings, jobs=1):
         yield task.input.source, result
