@@ -16,10 +16,11 @@ HEAD = re.compile(r"(.+): (\d+) units; body units \[([\d, ]*)\], headline unit (
 
 
 def explain(path) -> tuple[re.Match, list[tuple[int, str, str, str]]]:
-    """The head line and the (number, label, text, reason) of every unit."""
+    """The head line and the (number, label, text, reason) of every unit
+    (the headline candidates listed after the units aside)."""
     result = CliRunner().invoke(main, ["explain", str(path)])
     assert result.exit_code == 0, result.stderr
-    head, *lines = result.stdout.splitlines()
+    head, *lines = result.stdout.split("\nheadline candidates")[0].splitlines()
     units = []
     for line in lines:
         match = UNIT.fullmatch(line)

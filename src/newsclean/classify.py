@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from . import byline
 from .blocks import Unit
+from .captions import caption_reason, shaped_as_caption
 from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, is_wall_of
 from .features import Features, line_key, measure_page
 from .furniture import family_named
@@ -213,17 +214,22 @@ def _cut_off(page: Page, end: int) -> bool:
 
 def _drop_repeated_paragraphs(page: Page) -> None:
     """A paragraph printed twice (the lead, once over the photo and once
-    as the first paragraph) stays in the body once."""
+    as the first paragraph) stays in the body once, and is no caption."""
+    def key(i: int) -> str:
+        return page.features[i].key or page.units[i].text
+
     seen: set[str] = set()
     kept = []
     for i in page.body:
-        key = page.features[i].key or page.units[i].text
-        if key in seen:
+        if key(i) in seen:
             page.relabel(i, Label.FURNITURE, "paragraph printed again")
         else:
-            seen.add(key)
+            seen.add(key(i))
             kept.append(i)
     page.body = kept
+    for i in [i for i in page.captions if key(i) in seen]:
+        page.relabel(i, Label.FURNITURE, "a paragraph of the body printed again over the photo")
+        page.captions.remove(i)
 
 
 def _drop_inline_box(page: Page, box: range) -> None:
@@ -299,29 +305,19 @@ def _mark_body(page: Page, start: int, end: int) -> None:
             gallery = True
         if page.labels[i] != Label.TEXT:
             continue
-        if f.credit_at > 0 or (gallery and not page.is_prose(i)) or _reads_as_photo_caption(page, i, start):
-            page.relabel(i, Label.CAPTION, "photo caption inside the article")
+        after = page.neighbour(i, 1)
+        first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
+        why = caption_reason(page, i, first_paragraph) or (
+            "photo caption in the article's gallery" if gallery and not page.is_prose(i)
+            and shaped_as_caption(page, i) else None)
+        if why:
+            page.relabel(i, Label.CAPTION, why)
             page.captions.append(i)
             continue
         gallery = False
         page.relabel(i, Label.BODY, f"in the article's run ({page.reasons[i]})")
         page.body.append(i)
     _gallery_after(page, end)
-
-
-def _reads_as_photo_caption(page: Page, i: int, start: int) -> bool:
-    """A line that is no sentence, right above a photo credit ("Снимка:
-    Shutterstock") or opening the run above the first paragraph, captions
-    the article's photo."""
-    f = page.features[i]
-    if f.ends_sentence or f.sentences >= 2 or f.words < 4:
-        return False
-    if page.above_credit(i):
-        return True
-    if i != start or f.words > page.weights.captions_max_words or page.units[i].text.endswith("."):
-        return False
-    after = page.neighbour(i, 1)
-    return after is not None and page.labels[after] == Label.TEXT and page.is_prose(after)
 
 
 def _gallery_after(page: Page, end: int) -> None:
@@ -332,7 +328,7 @@ def _gallery_after(page: Page, end: int) -> None:
         if f.gallery_counter:
             gallery = True
         elif page.labels[j] == Label.TEXT:
-            if not gallery or page.is_prose(j):
+            if not gallery or page.is_prose(j) or not shaped_as_caption(page, j):
                 break
             page.relabel(j, Label.CAPTION, "caption in the article's gallery")
             page.captions.append(j)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from . import byline
 from .features import Features, line_key
+from .captions import caption_reason
 from .headline import find_headline, reads_as_standfirst
 from .marks import strip_labels
 from .page import Label, Page, is_prose, is_title_like
@@ -73,26 +74,31 @@ def read_header(page: Page, body_start: int) -> None:
             if f.date_candidates:
                 page.reasons[j] += "; dateline of the article"
                 page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
-        elif label == Label.TEXT and headline is not None and j > headline:
-            standfirst = (is_prose(f, page.weights) and f.words >= 12) or (
-                reads_as_standfirst(f, feats[headline], page.weights) and any(l in (Label.DATELINE, Label.BYLINE) for l in labels[j + 1:body_start]))
-            if standfirst and f.credit_at < 0:
+        elif label == Label.TEXT and (headline is None or j > headline):
+            caption = caption_reason(page, j, body_start)
+            if (headline is not None and _standfirst(page, j, headline, body_start) and f.credit_at < 0
+                    and not (caption and f.words <= page.weights.captions_bare_max_words)):
                 page.relabel(j, Label.LEAD, "standfirst between headline and body")
                 lead.append(j)
-            elif f.words >= page.weights.header_caption_min_words and not f.gallery_counter:
-                page.relabel(j, Label.CAPTION, "short line between headline and body")
+            elif caption:
+                page.relabel(j, Label.CAPTION, caption)
                 page.captions.append(j)
     page.body[:0] = lead
     page.captions.sort()
 
 
-def _captions_a_photo(page: Page, j: int) -> bool:
-    """A line that opens like a caption ("Кадър от ...") or sits right above
-    a photo credit alone ("Снимка: БГНЕС") captions a photo.  A headline's
-    label is no opening: "СНИМКИ От понеделник ..." is a title."""
-    if strip_labels(page.units[j].text).casefold().startswith(_CAPTION_STARTS):
+def _standfirst(page: Page, j: int, headline: int, body_start: int) -> bool:
+    """A line under the headline, with no other text between them, that is
+    prose, or reads as its dek and is longer than a bare caption or sits
+    over the byline or dateline."""
+    f = page.features[j]
+    if any(page.labels[k] == Label.TEXT for k in range(headline + 1, j)):
+        return False  # under a label or another box's line ("Твърдение"), not under the title
+    if is_prose(f, page.weights) and f.words >= page.weights.header_standfirst_prose_words:
         return True
-    return page.above_credit(j)
+    over_meta = any(label in (Label.DATELINE, Label.BYLINE) for label in page.labels[j + 1:body_start])
+    return reads_as_standfirst(f, page.features[headline], page.weights) and (
+        over_meta or f.words > page.weights.captions_bare_max_words)
 
 
 def _name_after_opening_date(text: str, f: Features) -> str | None:

@@ -43,10 +43,13 @@ class Weights:
     listing_min_teaser_lines: int
     listing_teaser_line_share: float
     captions_max_words: int
+    captions_credited_max_words: int
+    captions_bare_max_words: int
     captions_credit_max_words: int
     header_reach: int
     header_min_headline_words: int
     header_standfirst_min_words: int
+    header_standfirst_prose_words: int
     header_caption_min_words: int
     header_breadcrumb_reach: int
     headline_threshold: float

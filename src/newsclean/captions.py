@@ -1,0 +1,86 @@
+"""Which lines caption a photo or a video of the article.
+
+    caption_reason(page, j, body_start) -> why line j is a caption, or None
+
+A caption describes a picture, so two things must hold.  The line has the
+shape of a description: a few words of text, no date, no counter or
+emoji, no address, no "label: value" field, no furniture phrase.  And
+something on the page puts a picture next to it: a photo credit glued to
+it or right under it ("Снимка: БГНЕС"), a gallery counter right over it
+("Снимка 1 от 12"), an opening that only captions use ("Кадър от ...",
+"На снимката"), or, for a short line with no full stop, its place right
+over the article's first paragraph, where the lead photo stands.
+
+Anything else between the headline and the body (reading times, view
+counters, share bars, "Всичко от автора", an author's e-mail) is no
+caption: on real pages captions are rare (about one page in twelve), so a
+line with no sign of a picture is left out of the record.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from .marks import strip_labels
+from .page import Label, Page
+from .tables import table
+
+_CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_starts"))
+_ADDRESS_MARKS = ("@", "http://", "https://", "www.")
+# Symbols a caption may hold: the copyright sign of its credit.
+_ALLOWED_SYMBOLS = frozenset("©")
+# What a video player leaves in a dump: "▶ 2:14".
+_PLAYER = ("▶", "►")
+
+
+def opens_like_caption(text: str) -> bool:
+    """"Кадър от ...", "На снимката: ..." (a headline's label is no opening)."""
+    return strip_labels(text).casefold().startswith(_CAPTION_STARTS)
+
+
+def _has_symbols(text: str) -> bool:
+    """Emoji and pictographs ("💬 14 🖨 Печат"): a toolbar, not a caption."""
+    return any(unicodedata.category(ch) == "So" and ch not in _ALLOWED_SYMBOLS for ch in text)
+
+
+def shaped_as_caption(page: Page, j: int) -> bool:
+    """Text of a description's length with none of the marks of furniture."""
+    f, text = page.features[j], page.units[j].text
+    w = page.weights
+    credited = f.credit_at > 0
+    longest = w.captions_credited_max_words if credited else w.captions_max_words
+    # A credit's own colon and the date a photo was taken are no marks of a
+    # field or a dateline ("Товарене на пшеница, 18 ноември 2025 г. Снимка: БТА").
+    fielded = not credited and (f.fact_line or f.list_item or bool(f.date_candidates))
+    return (w.header_caption_min_words <= f.words <= longest and page.labels[j] == Label.TEXT
+            and not fielded and not f.cut_off
+            and f.furniture is None and not f.menu_like and f.sentences <= (2 if credited else 1)
+            and not any(mark in text.casefold() for mark in _ADDRESS_MARKS) and not _has_symbols(text))
+
+
+def _after_media_marker(page: Page, j: int) -> bool:
+    """A gallery counter ("Снимка 1 от 9") or a player ("▶ 2:14") stands
+    over line j, maybe with bare arrows or counters between."""
+    above = j - 1
+    while above >= 0 and page.features[above].words == 0 and not page.units[above].text.startswith(_PLAYER):
+        above -= 1
+    return above >= 0 and (page.features[above].gallery_counter or page.units[above].text.startswith(_PLAYER))
+
+
+def caption_reason(page: Page, j: int, body_start: int) -> str | None:
+    """Why line j (above the body or inside it) captions a photo of the
+    article, or None.  ``body_start`` is the article's first paragraph."""
+    if not shaped_as_caption(page, j):
+        return None
+    f, text = page.features[j], page.units[j].text
+    if f.credit_at > 0:
+        return "photo caption with its credit"
+    if page.above_credit(j):
+        return "photo caption over its credit"
+    if _after_media_marker(page, j):
+        return "caption under a gallery counter or a player"
+    if opens_like_caption(text):
+        return "opens like a photo caption"
+    over_body = page.neighbour(j, 1) == body_start and j < body_start
+    if over_body and f.words <= page.weights.captions_bare_max_words and not text.endswith((".", "?", ":")):
+        return "short line right over the article's first paragraph: the lead photo's caption"
+    return None
