@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from newsclean import runner
 from newsclean.cli import main
 from newsclean.progress import Reporter
 from newsclean.runner import process, walk_inputs
+from newsclean.state import hold_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-c", "from newsclean.cli import main; main()"]
@@ -91,7 +93,7 @@ def leftovers(folder: Path) -> list[Path]:
 def held_lock(path: Path):
     with open(path, "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+        yield handle
 
 
 @pytest.fixture
@@ -459,6 +461,42 @@ def test_a_second_run_on_a_locked_state_exits_75(dump, tmp_path):
         proc = subprocess.run([*CLI, "extract", dump, "--state", state], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 75
     assert proc.stdout == ""
+
+
+def test_a_forked_child_does_not_keep_the_runs_lock(tmp_path):
+    lock = str(tmp_path / "x.lock")
+    started, says_started = os.pipe()
+    with hold_lock(lock, wait=False):
+        child = os.fork()
+        if child == 0:  # a worker that lives on after the run
+            os.write(says_started, b".")
+            time.sleep(30)
+            os._exit(0)
+        os.read(started, 1)
+    try:
+        with hold_lock(lock, wait=False):
+            pass
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        os.close(started)
+        os.close(says_started)
+
+
+def test_a_lock_left_held_after_its_run_ended_says_what_to_do(dump, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    ended = subprocess.Popen(["true"])  # its pid, once reaped, is no process's
+    ended.wait()
+    with held_lock(out / ".newsclean.lock") as handle:
+        handle.write(f"{ended.pid}\n")
+        handle.flush()
+        proc = subprocess.run([*CLI, "extract", dump, "-o", out], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 75
+    lock = out / ".newsclean.lock"
+    assert proc.stderr == (f"newsclean: {lock} is held, but the run that took it (pid {ended.pid}) has ended: "
+                           f"a process it left behind holds the lock; find it with 'fuser -v {lock}', end it, "
+                           "and run again\n")
 
 
 def test_wait_queues_behind_the_run_holding_the_lock(dump, tmp_path):

@@ -16,12 +16,14 @@ when the first of them is to be extracted.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import signal
 import sqlite3
 import stat
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -457,7 +459,7 @@ def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> I
     """Chunks run by ``workers`` processes, with at most a few chunks per
     worker in flight.  Closing the generator drops the chunks not yet taken."""
     window = workers * CHUNKS_PER_WORKER
-    pool = ProcessPoolExecutor(workers, initializer=_leave_signals_to_parent)
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(),))
     learn = partial(learn_template, settings.max_bytes, map_chunks=pool.map)
     pending: deque = deque()
     try:
@@ -479,11 +481,37 @@ def _answers(chunk: list[Task], future, settings: Settings) -> Iterator[tuple[Ta
         yield task, next(done) if to_do(task) else handle(task, settings)
 
 
-def _leave_signals_to_parent() -> None:
+def _start_worker(parent: int) -> None:
     """Ctrl-C reaches the whole process group; workers ignore it and SIGTERM
-    and finish their chunk, while the main process decides what to keep."""
+    and finish their chunk, while the main process decides what to keep.
+    Nothing but the main process's end stops a worker, so a worker ends
+    with it (a SIGKILL, the OOM killer)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if not _ask_for_death_signal():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before the worker could ask
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1       # prctl's option: a signal to get when the parent ends
+_PARENT_CHECK_SECONDS = 1.0  # how often a worker without it looks for its parent
+
+
+def _ask_for_death_signal() -> bool:
+    """Have Linux SIGKILL this process when its parent ends; False where
+    that cannot be asked (not Linux)."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit once this process has been handed to another parent: its own has ended."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 @contextmanager
@@ -579,7 +607,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
         try:
             store = open_run(stack, options)
         except Locked as exc:
-            print(f"newsclean: {exc}; try again later, or use --wait", file=sys.stderr)
+            print(f"newsclean: {exc}", file=sys.stderr)
             return EXIT_LOCKED
         except KeyboardInterrupt:  # while waiting for the lock
             return 128 + signal.SIGINT

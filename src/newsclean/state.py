@@ -138,15 +138,57 @@ def hold_lock(path: str, wait: bool) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            raise Locked(f"another run holds {path}{_holder(fd)}") from None
+            raise Locked(_held_by(path, _lock_pid(fd))) from None
+        _HELD_LOCKS.add(fd)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
+        _HELD_LOCKS.discard(fd)
         os.close(fd)
 
 
-def _holder(fd: int) -> str:
-    """' (pid N)' from the lock file, where the holder wrote it."""
-    pid = os.pread(fd, 32, 0).decode(errors="replace").strip()
-    return f" (pid {pid})" if pid.isdigit() else ""
+# The descriptors of the locks this process holds.  An flock belongs to the
+# open file, which a forked child shares: a worker that kept its copy would
+# hold the run's lock for as long as it lived, also after the run was killed.
+_HELD_LOCKS: set[int] = set()
+
+
+def _drop_inherited_locks() -> None:
+    for fd in _HELD_LOCKS:
+        os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
+def _lock_pid(fd: int) -> int | None:
+    """The pid the holder wrote into the lock file, if it did."""
+    text = os.pread(fd, 32, 0).decode(errors="replace").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _held_by(path: str, pid: int | None) -> str:
+    """Who holds the lock and what to do: wait for a run, or end a process
+    the run that took the lock left behind (its own pid gone or reused)."""
+    if pid is None or _is_newsclean(pid):
+        holder = f" (pid {pid})" if pid is not None else ""
+        return f"another run holds {path}{holder}; try again later, or use --wait"
+    return (f"{path} is held, but the run that took it (pid {pid}) has ended: a process it left behind "
+            f"holds the lock; find it with 'fuser -v {path}', end it, and run again")
+
+
+def _is_newsclean(pid: int) -> bool:
+    """Whether ``pid`` is alive and, where ``/proc`` tells, runs newsclean."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        pass
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as command:
+            return b"newsclean" in command.read()
+    except OSError:  # no /proc: that it is alive is all there is to know
+        return True
