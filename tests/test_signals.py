@@ -45,7 +45,8 @@ def test_ctrl_c_stops_a_parallel_run_and_the_next_run_does_the_rest(many, tmp_pa
     assert 0 < len(first) < FILES
     with sqlite3.connect(out / ".newsclean-state.sqlite") as db:
         done = [Path(path) for (path,) in db.execute("SELECT path FROM files WHERE outcome = 'ok'")]
-    assert {f"{p.relative_to(many).as_posix()}.json" for p in done} <= set(first)
+    assert {f"{p.relative_to(many).as_posix()}.json" for p in done} == set(first)  # what is on disk is recorded
+    assert f" {len(first)} written, " in stderr
 
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr

@@ -57,7 +57,8 @@ def extract(paths: tuple[str, ...], pattern: str | None, now_text: str | None, o
 
     PATHS are files, folders (read recursively, hidden entries skipped) or
     '-' for standard input.  Exit status: 0 all done, 1 some inputs failed,
-    2 usage, 75 another run holds the lock, 130/143 stopped by SIGINT/SIGTERM.
+    2 usage, 74 stopped: cannot write (a full disk), 75 another run holds
+    the lock, 130/143 stopped by SIGINT/SIGTERM.
     """
     from .runner import Options, run
 

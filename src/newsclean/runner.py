@@ -17,6 +17,7 @@ when the first of them is to be extracted.
 from __future__ import annotations
 
 import ctypes
+import errno
 import hashlib
 import os
 import signal
@@ -47,7 +48,7 @@ from .template import MIN_FILES, from_counts, page_keys
 
 STATE_NAME = ".newsclean-state.sqlite"
 LOCK_NAME = ".newsclean.lock"
-EXIT_OK, EXIT_FAILED, EXIT_LOCKED = 0, 1, 75
+EXIT_OK, EXIT_FAILED, EXIT_UNWRITABLE, EXIT_LOCKED = 0, 1, 74, 75
 CHUNK = 16              # inputs to do per batch sent to a worker
 CHUNK_SPAN = 1024       # inputs per batch at most, counting skipped ones
 CHUNKS_PER_WORKER = 4   # batches queued or running per worker at any time
@@ -56,6 +57,8 @@ STATE_BATCH = 1000      # state rows per transaction
 SAMPLE_FILES = 200      # files of a folder its template is learnt from
 
 WRITTEN, UNCHANGED = "written", "unchanged"
+UNWRITTEN = "unwritten"  # the record was made, but there is no room to write it
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ class Task(NamedTuple):
 
 
 class Result(NamedTuple):
-    outcome: str                   # WRITTEN, UNCHANGED or FAILED
+    outcome: str                   # WRITTEN, UNCHANGED, FAILED or UNWRITTEN
     line: str | None = None        # the record, when it goes to stdout
     digest: str | None = None
     error: str | None = None
@@ -119,8 +122,19 @@ class Settings(NamedTuple):
 
 @dataclass
 class Stop:
-    """The signal that asked the run to stop, if one did."""
+    """Why the run stopped taking inputs, if it did: a signal, or something
+    it could not write (a record, the state, standard output)."""
     signum: int | None = None
+    problem: str | None = None  # "cannot write PATH: reason"
+    state_lost: bool = False    # the state's last rows could not be committed
+
+    @property
+    def asked(self) -> bool:
+        return self.signum is not None or self.problem is not None
+
+
+class Unwritable(Exception):
+    """The run cannot write its output or its state; the message says which and why."""
 
 
 def file_time(path: str) -> datetime | None:
@@ -394,7 +408,8 @@ def handle(task: Task, settings: Settings) -> Result:
     try:
         write_atomic(target, record.to_json() + "\n")
     except OSError as exc:
-        return Result(FAILED, digest=digest, error=f"cannot write {target}: {exc.strerror or exc}")
+        outcome = UNWRITTEN if exc.errno in _NO_ROOM else FAILED
+        return Result(outcome, digest=digest, error=f"cannot write {target}: {exc.strerror or exc}")
     return Result(WRITTEN, digest=digest)
 
 
@@ -425,20 +440,22 @@ def write_atomic(path: str, text: str) -> None:
 
 # --- doing them all, in order -------------------------------------------------
 
-def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int) -> Iterator[tuple[Task, Result]]:
-    """Each task with its result, in task order; in-process for one job or
-    when the tasks fill no more than one chunk."""
+def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int,
+                     stop: Stop) -> Iterator[tuple[Task, Result]]:
+    """Each task with its result, in task order, until ``stop`` is asked;
+    in-process for one job or when the tasks fill no more than one chunk."""
     chunks = _chunks(tasks)
     if jobs > 1:
         head = list(islice(chunks, 2))
         if len(head) == 2:
-            yield from _pooled(chain(head, chunks), settings, jobs)
+            yield from _pooled(chain(head, chunks), settings, jobs, stop)
             return
         chunks = iter(head)
     learn = partial(learn_template, settings.max_bytes)
-    for chunk in chunks:
-        for task in chunk:
-            yield task, handle(ready(task, learn, settings.max_bytes) if to_do(task) else task, settings)
+    for task in chain.from_iterable(chunks):
+        if stop.asked:
+            return
+        yield task, handle(ready(task, learn, settings.max_bytes) if to_do(task) else task, settings)
 
 
 def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
@@ -455,21 +472,30 @@ def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> Iterator[tuple[Task, Result]]:
+def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int,
+            stop: Stop) -> Iterator[tuple[Task, Result]]:
     """Chunks run by ``workers`` processes, with at most a few chunks per
-    worker in flight.  Closing the generator drops the chunks not yet taken."""
+    worker in flight.  Once ``stop`` is asked, no chunk is sent, and of
+    those in flight only the ones a worker has started are taken: a worker
+    writes records, and a record on disk is a record to account for.
+    Closing the generator drops the chunks not yet taken."""
     window = workers * CHUNKS_PER_WORKER
     pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(),))
     learn = partial(learn_template, settings.max_bytes, map_chunks=pool.map)
     pending: deque = deque()
     try:
         for chunk in chunks:
+            if stop.asked:
+                break
             work = [ready(task, learn, settings.max_bytes) for task in chunk if to_do(task)]
             pending.append((chunk, pool.submit(handle_chunk, work, settings) if work else None))
             while pending and (len(pending) >= window or pending[0][1] is None):
                 yield from _answers(*pending.popleft(), settings)
         while pending:
-            yield from _answers(*pending.popleft(), settings)
+            chunk, future = pending.popleft()
+            if stop.asked and (future is None or future.cancel()):
+                continue  # not started: left for the next run
+            yield from _answers(chunk, future, settings)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -572,21 +598,39 @@ def count(tally: Tally, result: Result) -> None:
         tally.failed += 1
 
 
+@contextmanager
+def writing(what: str) -> Iterator[None]:
+    """Turn a failure to write ``what`` into Unwritable: it would fail again
+    for every later input."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        raise Unwritable(f"cannot write {what}: {getattr(exc, 'strerror', None) or exc}") from exc
+
+
 def checkpoint(out: TextIO, store: StateStore | None) -> None:
     """Records first, then their state rows: the state never claims a record
     that did not reach stdout or its file."""
-    out.flush()
+    with writing("standard output"):
+        out.flush()
     if store is not None:
-        store.commit()
+        with writing(store.path):
+            store.commit()
 
 
 def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: StateStore | None,
                  tally: Tally, reporter: Reporter, stop: Stop) -> None:
-    """Write, report and record each result in order, until done or asked to stop."""
+    """Write, report and record each result in order, until the results
+    end; the first record there is no room for asks the run to stop.
+    Raises Unwritable when standard output or the state cannot be written."""
     for task, result in results:
-        count(tally, result)
+        if result.outcome == UNWRITTEN:
+            stop.problem = stop.problem or result.error
+            continue
         if result.line is not None:
-            out.write(result.line + "\n")
+            with writing("standard output"):
+                out.write(result.line + "\n")
+        count(tally, result)
         if result.outcome == FAILED:
             reporter.failure(task.input.source, result.error)
         if store is not None and is_recorded(task):
@@ -594,9 +638,19 @@ def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: Sta
             if len(store.pending) >= STATE_BATCH:
                 checkpoint(out, store)
         reporter.advance()
-        if stop.signum:
-            break
     checkpoint(out, store)
+
+
+def stopped_line(stop: Stop, written: int, keeps_state: bool) -> str:
+    """The one line a run stopped by what it cannot write leaves: what, how
+    far it got, and, when it keeps a state, that a re-run goes on from there."""
+    line = f"newsclean: stopped: {stop.problem}. {written} records written"
+    if not keeps_state:
+        return line
+    if stop.state_lost:
+        return line + (", the latest of them not recorded in the state; "
+                       "a re-run makes those again and goes on with the rest")
+    return line + "; a re-run goes on with the rest"
 
 
 def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
@@ -614,7 +668,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
         except (OSError, sqlite3.Error) as exc:
             print(f"newsclean: {getattr(exc, 'filename', None) or state_files(options)[0]}: "
                   f"{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            return EXIT_FAILED
+            return EXIT_UNWRITABLE
         stop = stack.enter_context(stop_on_signals())
         skip_folder = identity(options.output_dir) if options.output_dir else None
         recall = partial(store.done, version=__version__) if store is not None and not options.force else None
@@ -627,8 +681,17 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
         if not stop.signum:
             tasks = plan(walk_inputs(paths, options.pattern, skip_folder), recall, claims)
             settings = Settings(options.now, options.output_dir, options.max_bytes)
-            take_results(results_in_order(tasks, settings, options.jobs), out, store, tally, reporter, stop)
-        reporter.finish(tally, stop.signum)
+            try:
+                with closing(results_in_order(tasks, settings, options.jobs, stop)) as results:
+                    take_results(results, out, store, tally, reporter, stop)
+            except Unwritable as exc:
+                stop.problem, stop.state_lost = stop.problem or str(exc), store is not None
+        if stop.problem:
+            reporter.print(stopped_line(stop, tally.written, store is not None))
+        else:
+            reporter.finish(tally, stop.signum)
+    if stop.problem:
+        return EXIT_UNWRITABLE
     if stop.signum:
         return 128 + stop.signum
     return EXIT_FAILED if tally.failed else EXIT_OK
@@ -641,5 +704,5 @@ def extract_here(paths: Iterable[str], pattern: str | None = None,
     ``newsclean eval``."""
     tasks = plan(walk_inputs(paths, pattern, recursive=recursive), None, None)
     settings = Settings(None, None, MAX_BYTES)
-    for task, result in results_in_order(tasks, settings, jobs=1):
+    for task, result in results_in_order(tasks, settings, jobs=1, stop=Stop()):
         yield task.input.source, result

@@ -59,6 +59,7 @@ class StateStore:
     """The ``files`` table of one state file, with rows buffered until ``commit``."""
 
     def __init__(self, path: str):
+        self.path = path
         self.connection = sqlite3.connect(path)
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
