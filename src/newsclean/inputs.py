@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 
 STDIN = "-"
 # The default of --max-bytes: larger inputs fail without being read.
@@ -28,14 +29,15 @@ def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | 
     the path changed in between, and is opened non-blocking so that even
     then the open cannot hang.
 
-    ``found_earlier``: the run saw a file at ``path`` when it listed its
-    inputs, so a path that is now gone vanished during the run.  With a
+    ``path`` "-" reads ``stdin``, standard input unless another stream is
+    given.  ``found_earlier``: the run saw a file at ``path`` when it listed
+    its inputs, so a path that is now gone vanished during the run.  With a
     ``limit``, at most ``limit + 1`` bytes are read: enough for the caller
     to see that the input is too large, without holding all of it.
     """
     size = -1 if limit is None else limit + 1
     if path == STDIN:
-        return (stdin.read(size) if stdin is not None else b"")
+        return (stdin if stdin is not None else sys.stdin.buffer).read(size)
     try:
         _refuse_unless_regular(os.stat(path))
     except OSError as exc:

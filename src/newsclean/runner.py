@@ -149,7 +149,7 @@ def file_time(path: str) -> datetime | None:
 
 def process(path: str, now: datetime | None) -> Record:
     """The record of one input on its own; raises InputError or NotText with a reason."""
-    data = read_bytes(path, sys.stdin.buffer if path == STDIN else None)
+    data = read_bytes(path)
     return extract_bytes(data, source=path, now=now or file_time(path))
 
 
@@ -327,7 +327,7 @@ def ready(task: Task, learn: Callable[[Folder], frozenset[str]], max_bytes: int)
     and sent instead of the folder."""
     item = task.input
     if item.source == STDIN:
-        return task._replace(data=read_bytes(STDIN, sys.stdin.buffer, limit=max_bytes))
+        return task._replace(data=read_bytes(STDIN, limit=max_bytes))
     if item.folder is None:
         return task
     if item.folder.template is None:

@@ -1,0 +1,19 @@
+"""The command line as a shell user meets it: standard input, usage
+errors, help."""
+from click.testing import CliRunner
+
+from newsclean.cli import main
+from test_batch import page
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_explain_reads_standard_input_as_extract_does(tmp_path):
+    (tmp_path / "page.txt").write_text(page(1), encoding="utf-8")
+    from_file = run("explain", str(tmp_path / "page.txt"))
+    from_stdin = run("explain", "-", input=page(1))
+    assert from_stdin.exit_code == 0, from_stdin.stderr
+    assert from_stdin.stdout.startswith("-: 4 units; body units")
+    assert from_stdin.stdout.split("\n", 1)[1] == from_file.stdout.split("\n", 1)[1]
