@@ -1,5 +1,6 @@
 """The command line as a shell user meets it: standard input, usage
 errors, help."""
+import pytest
 from click.testing import CliRunner
 
 from newsclean.cli import main
@@ -17,3 +18,21 @@ def test_explain_reads_standard_input_as_extract_does(tmp_path):
     assert from_stdin.exit_code == 0, from_stdin.stderr
     assert from_stdin.stdout.startswith("-: 4 units; body units")
     assert from_stdin.stdout.split("\n", 1)[1] == from_file.stdout.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize("args, option", [
+    (["extract", "x", "--now", "yesterday"], "'--now'"),
+    (["extract", "x", "--jobs", "0"], "'--jobs'"),
+    (["extract", "x", "--max-bytes", "-1"], "'--max-bytes'"),
+    (["extract", "x", "--max-bytes", "lots"], "'--max-bytes'"),
+    (["extract", "x", "-o", "out", "--state", "s.sqlite"], "--state"),
+    (["extract", "x", "--bogus"], "--bogus"),
+    (["extract"], "'PATHS...'"),
+    (["explain"], "'PATH'"),
+    (["eval", "no such folder"], "'GOLD_DIR'"),
+    (["eval", ".", "--worst", "many"], "'--worst'"),
+])
+def test_every_usage_error_names_its_option(args, option):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert option in result.stderr.splitlines()[-1], result.stderr

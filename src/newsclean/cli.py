@@ -15,7 +15,8 @@ from . import __version__
 from .inputs import MAX_BYTES
 
 
-def _parse_now(value: str | None) -> datetime | None:
+def _parse_now(_context: click.Context, _option: click.Parameter, value: str | None) -> datetime | None:
+    """--now as an aware time; an error raised here names the option."""
     if value is None:
         return None
     try:
@@ -35,7 +36,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--glob", "pattern", metavar="PATTERN",
               help="Read only the files in folders whose name matches (e.g. '*.txt').")
-@click.option("--now", "now_text", metavar="ISO",
+@click.option("--now", metavar="ISO", callback=_parse_now,
               help="Reference time for relative dates ('преди 2 часа'); default: each file's modification time.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Write one JSON file per input under DIR (same relative path, '.json' appended) "
@@ -49,7 +50,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but failures.")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=MAX_BYTES, show_default=True, metavar="N",
               help="Fail files larger than N bytes without reading them.")
-def extract(paths: tuple[str, ...], pattern: str | None, now_text: str | None, output_dir: str | None,
+def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, output_dir: str | None,
             state_path: str | None, force: bool, wait: bool, jobs: int | None, quiet: bool,
             max_bytes: int) -> None:
     """Extract one JSON record per input file: to stdout as JSON Lines, or
@@ -64,7 +65,7 @@ def extract(paths: tuple[str, ...], pattern: str | None, now_text: str | None, o
 
     if output_dir and state_path:
         raise click.UsageError("--state is for stdout output; with --output-dir the state is kept in DIR")
-    options = Options(pattern=pattern, now=_parse_now(now_text), output_dir=output_dir,
+    options = Options(pattern=pattern, now=now, output_dir=output_dir,
                       state_path=state_path, force=force, wait=wait, jobs=jobs or os.cpu_count() or 1,
                       quiet=quiet, max_bytes=max_bytes)
     sys.exit(run(paths, options, sys.stdout))
