@@ -36,3 +36,9 @@ def test_every_usage_error_names_its_option(args, option):
     result = run(*args)
     assert result.exit_code == 2
     assert option in result.stderr.splitlines()[-1], result.stderr
+
+
+def test_extract_help_says_folders_give_every_file_unless_glob():
+    text = " ".join(run("extract", "--help").stdout.split())
+    assert "A folder is read recursively and gives every file in it, whatever its extension, hidden entries " \
+           "skipped, unless --glob narrows it." in text

@@ -35,7 +35,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--glob", "pattern", metavar="PATTERN",
-              help="Read only the files in folders whose name matches (e.g. '*.txt').")
+              help="Take only the files in folders whose name matches (e.g. '*.txt'); "
+                   "without it, every file whatever its name.")
 @click.option("--now", metavar="ISO", callback=_parse_now,
               help="Reference time for relative dates ('преди 2 часа'); default: each file's modification time.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="DIR",
@@ -56,10 +57,13 @@ def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, o
     """Extract one JSON record per input file: to stdout as JSON Lines, or
     with --output-dir to one file per input.
 
-    PATHS are files, folders (read recursively, hidden entries skipped) or
-    '-' for standard input.  Exit status: 0 all done, 1 some inputs failed,
-    2 usage, 74 stopped: cannot write (a full disk), 75 another run holds
-    the lock, 130/143 stopped by SIGINT/SIGTERM.
+    PATHS are files, folders or '-' for standard input.  A folder is read
+    recursively and gives every file in it, whatever its extension, hidden
+    entries skipped, unless --glob narrows it.
+
+    Exit status: 0 all done, 1 some inputs failed, 2 usage, 74 stopped:
+    cannot write (a full disk), 75 another run holds the lock, 130/143
+    stopped by SIGINT/SIGTERM.
     """
     from .runner import Options, run
 
