@@ -5,8 +5,11 @@ writes JSON Lines; every failure is one line on stderr naming the file.
 """
 from __future__ import annotations
 
+import io
 import os
+import signal
 import sys
+from contextlib import suppress
 from datetime import datetime, timezone
 
 import click
@@ -26,7 +29,31 @@ def _parse_now(_context: click.Context, _option: click.Parameter, value: str | N
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# What a shell shows for a filter that SIGPIPE ended: the status of a
+# command whose reader went away (``| head``).
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
+
+
+class _Filter(click.Group):
+    """Commands that end quietly, as a Unix filter does, when their reader
+    goes away; click alone would exit with 1, the status of failed inputs."""
+
+    def invoke(self, context: click.Context):
+        try:
+            return super().invoke(context)
+        except BrokenPipeError:
+            _drop_stdout()
+            context.exit(EXIT_BROKEN_PIPE)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing what is left of
+    it on exit, into the broken pipe, cannot fail."""
+    with suppress(io.UnsupportedOperation):  # no file behind it (a test's stream), so no pipe either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@click.group(cls=_Filter, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsclean")
 def main() -> None:
     """Turn raw scraped Bulgarian news pages into clean JSON records."""
@@ -63,7 +90,7 @@ def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, o
 
     Exit status: 0 all done, 1 some inputs failed, 2 usage, 74 stopped:
     cannot write (a full disk), 75 another run holds the lock, 130/143
-    stopped by SIGINT/SIGTERM.
+    stopped by SIGINT/SIGTERM, 141 the reader of stdout went away.
     """
     from .runner import Options, run
 

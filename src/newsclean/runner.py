@@ -601,9 +601,12 @@ def count(tally: Tally, result: Result) -> None:
 @contextmanager
 def writing(what: str) -> Iterator[None]:
     """Turn a failure to write ``what`` into Unwritable: it would fail again
-    for every later input."""
+    for every later input.  A broken pipe is no failure: the reader has
+    all it wants."""
     try:
         yield
+    except BrokenPipeError:
+        raise
     except (OSError, sqlite3.Error) as exc:
         raise Unwritable(f"cannot write {what}: {getattr(exc, 'strerror', None) or exc}") from exc
 
@@ -622,7 +625,8 @@ def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: Sta
                  tally: Tally, reporter: Reporter, stop: Stop) -> None:
     """Write, report and record each result in order, until the results
     end; the first record there is no room for asks the run to stop.
-    Raises Unwritable when standard output or the state cannot be written."""
+    Raises Unwritable when standard output or the state cannot be written,
+    BrokenPipeError when standard output's reader has gone."""
     for task, result in results:
         if result.outcome == UNWRITTEN:
             stop.problem = stop.problem or result.error
@@ -654,7 +658,9 @@ def stopped_line(stop: Stop, written: int, keeps_state: bool) -> str:
 
 
 def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
-    """Extract every input, report on stderr, and return the exit status."""
+    """Extract every input, report on stderr, and return the exit status.
+    A reader of ``out`` that goes away (``| head``) ends the run with
+    BrokenPipeError, the state's rows not yet committed dropped."""
     started = time.monotonic()
     paths = list(paths)
     with ExitStack() as stack:
