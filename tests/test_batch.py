@@ -28,7 +28,8 @@ from newsclean.state import hold_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-c", "from newsclean.cli import main; main()"]
-SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed in \d+\.\d s$", re.M)
+SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed"
+                     r"((?:, \d+ (?:missing|oversized|refused))*) in \d+\.\d s$", re.M)
 
 
 def page(i: int, extra: str = "") -> str:
@@ -73,11 +74,20 @@ def records_of(stdout: str) -> dict[str, dict]:
     return {record["source"]: record for record in map(json.loads, stdout.splitlines())}
 
 
-def counts(stderr: str) -> tuple[int, int, int, int]:
-    """(read, written, skipped, failed) from the summary line."""
+def outcomes(stderr: str) -> dict[str, int]:
+    """Every count of the summary line, by name; the outcomes it names only
+    when there are some, as 0 when it does not."""
     found = SUMMARY.findall(stderr)
     assert len(found) == 1, stderr
-    return tuple(int(n) for n in found[0])
+    *shown, others = found[0]
+    named = {name: int(n) for n, name in re.findall(r"(\d+) (\w+)", others)}
+    return dict(zip(("read", "written", "skipped", "failed"), map(int, shown))) | \
+        {name: named.get(name, 0) for name in ("missing", "oversized", "refused")}
+
+
+def counts(stderr: str) -> tuple[int, int, int, int]:
+    """(read, written, skipped, failed) from the summary line."""
+    return tuple(outcomes(stderr)[name] for name in ("read", "written", "skipped", "failed"))
 
 
 def records_under(out: Path) -> dict[str, dict]:
@@ -164,7 +174,8 @@ def test_a_folder_that_cannot_be_listed_fails_and_the_others_go_on(dump, unlista
     assert result.exit_code == 1
     assert f"newsclean: {dump / 'locked'}: cannot list this folder: permission denied" in result.stderr.splitlines()
     assert len(result.stdout.splitlines()) == 4
-    assert counts(result.stderr) == (5, 4, 0, 1)
+    assert outcomes(result.stderr) == {"read": 4, "written": 4, "skipped": 0, "failed": 0, "missing": 0,
+                                       "oversized": 0, "refused": 1}
 
 
 # --- templates learnt across the files of a folder ---------------------------
@@ -301,7 +312,7 @@ def test_inputs_with_the_same_output_path_fail_instead_of_overwriting(tmp_path):
 
 def test_an_output_folder_inside_the_input_folder_is_not_read_back(dump):
     assert counts(extract(dump, "-o", dump / "clean").stderr) == (4, 4, 0, 0)
-    assert counts(extract(dump, "-o", dump / "clean").stderr) == (4, 0, 4, 0)
+    assert counts(extract(dump, "-o", dump / "clean").stderr) == (0, 0, 4, 0)
 
 
 # --- incremental runs --------------------------------------------------------
@@ -310,10 +321,10 @@ def test_a_rerun_skips_unchanged_files_and_redoes_changed_ones(dump, tmp_path):
     out = tmp_path / "out"
     assert counts(extract(dump, "-o", out).stderr) == (4, 4, 0, 0)
     written = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
-    assert counts(extract(dump, "-o", out).stderr) == (4, 0, 4, 0)
+    assert counts(extract(dump, "-o", out).stderr) == (0, 0, 4, 0)
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == written
     (dump / "sub" / "b.txt").write_text(page(7, " и площад"), encoding="utf-8")
-    assert counts(extract(dump, "-o", out).stderr) == (4, 1, 3, 0)
+    assert counts(extract(dump, "-o", out).stderr) == (1, 1, 3, 0)
     assert records_under(out)["sub/b.txt.json"]["headline"] == "Общината ремонтира улица номер 7 и площад"
 
 
@@ -324,7 +335,7 @@ def test_a_touched_file_with_the_same_bytes_is_not_redone(dump, tmp_path):
     later = target.stat().st_mtime_ns + 5_000_000_000
     os.utime(target, ns=(later, later))
     before = (out / "a.txt.json").stat().st_mtime_ns
-    assert counts(extract(dump, "-o", out).stderr) == (4, 0, 4, 0)
+    assert counts(extract(dump, "-o", out).stderr) == (1, 0, 4, 0)  # read, hashed, the same
     assert (out / "a.txt.json").stat().st_mtime_ns == before
     with sqlite3.connect(out / ".newsclean-state.sqlite") as db:
         assert db.execute("SELECT mtime_ns FROM files WHERE path = ?", (str(target),)).fetchone() == (later,)
@@ -338,11 +349,11 @@ def test_failed_inputs_are_redone_on_every_run(dump, tmp_path):
     assert f"newsclean: {dump / 'broken.txt'}: binary file" in first.stderr.splitlines()
     second = extract(dump, "-o", out)
     assert second.exit_code == 1
-    assert counts(second.stderr) == (5, 0, 4, 1)
+    assert counts(second.stderr) == (1, 0, 4, 1)
     (dump / "broken.txt").write_text(page(5), encoding="utf-8")
     third = extract(dump, "-o", out)
     assert third.exit_code == 0
-    assert counts(third.stderr) == (5, 1, 4, 0)
+    assert counts(third.stderr) == (1, 1, 4, 0)
 
 
 def test_force_redoes_everything(dump, tmp_path):
@@ -366,7 +377,7 @@ def test_a_state_file_gives_incremental_runs_on_stdout(dump, tmp_path):
     second = extract(dump, "--state", state)
     assert second.exit_code == 0
     assert second.stdout == ""
-    assert counts(second.stderr) == (4, 0, 4, 0)
+    assert counts(second.stderr) == (0, 0, 4, 0)
     (dump / "a.txt").write_text(page(3, " отново"), encoding="utf-8")
     third = extract(dump, "--state", state)
     assert [json.loads(line)["source"] for line in third.stdout.splitlines()] == [str(dump / "a.txt")]
@@ -380,7 +391,7 @@ def test_a_run_decides_from_the_state_as_it_was_when_it_began(dump, tmp_path, mo
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == \
            [str(dump / "a.txt"), str(dump / "sub" / "b.txt"), str(dump / "sub" / "deeper" / "c.txt"), str(dump / "a.txt")]
-    assert counts(extract(*named, "--state", tmp_path / "state.sqlite").stderr) == (4, 0, 4, 0)
+    assert counts(extract(*named, "--state", tmp_path / "state.sqlite").stderr) == (0, 0, 4, 0)
 
 
 def test_state_and_output_dir_together_are_a_usage_error(dump, tmp_path):
@@ -424,6 +435,18 @@ def test_the_summary_counts_and_quiet_silences_all_but_failures(dump):
     failed = extract(dump, "--quiet")
     assert failed.exit_code == 1
     assert failed.stderr == f"newsclean: {dump / 'gone.txt'}: broken symbolic link -> {dump / 'nowhere.txt'}\n"
+
+
+def test_the_summary_counts_only_what_was_read_and_names_what_was_not(dump, tmp_path):
+    (dump / "big.txt").write_text(page(1) * 10, encoding="utf-8")
+    (dump / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    os.mkfifo(dump / "pipe.txt")
+    (dump / "gone.txt").symlink_to(dump / "nowhere.txt")
+    result = extract(dump, tmp_path / "no such.txt", "--max-bytes", "1000")
+    assert result.exit_code == 1
+    assert re.sub(r" in \S+ s$", "", SUMMARY.search(result.stderr)[0]) == \
+           "newsclean: 5 read, 4 written, 0 skipped, 1 failed, 2 missing, 1 oversized, 1 refused"
+    assert len(result.stderr.splitlines()) == 1 + 5  # the summary and a line for each failure
 
 
 class Terminal(io.StringIO):

@@ -42,13 +42,13 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], worst: int, as_json: boo
     template learnt from them, and score the records against GOLD_DIR's
     NAME.json files."""
     from .evaluate import evaluate, format_report, load_gold
-    from .runner import FAILED, extract_here
+    from .runner import extract_here
 
     gold = load_gold(Path(gold_dir))
     results = extract_here(paths) if paths else extract_here([gold_dir], "*.txt", recursive=False)
     records = {}
     for source, result in results:
-        if result.outcome == FAILED:
+        if result.error is not None:
             click.echo(f"newsclean: {source}: {result.error}", err=True)
         else:
             records[Path(source).stem] = json.loads(result.line)

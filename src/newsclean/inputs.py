@@ -20,6 +20,11 @@ class InputError(Exception):
     """A path that cannot be read; the message is the reason."""
 
 
+class Missing(InputError):
+    """A path that leads to no file: none there, gone since the run found
+    it, a broken link, a file where a folder should be."""
+
+
 def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | None = None) -> bytes:
     """The file's bytes, or InputError with a one-line reason.
 
@@ -41,13 +46,18 @@ def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | 
     try:
         _refuse_unless_regular(os.stat(path))
     except OSError as exc:
-        raise InputError(reason(exc, path, found_earlier)) from None
+        raise _input_error(exc, path, found_earlier) from None
     try:
         with open(os.open(path, os.O_RDONLY | _NON_BLOCKING), "rb") as handle:
             _refuse_unless_regular(os.fstat(handle.fileno()))
             return handle.read(size)
     except OSError as exc:  # the path was there a moment ago
-        raise InputError(reason(exc, path, found_earlier=True)) from None
+        raise _input_error(exc, path, found_earlier=True) from None
+
+
+def _input_error(exc: OSError, path: str, found_earlier: bool) -> InputError:
+    kind = Missing if isinstance(exc, (FileNotFoundError, NotADirectoryError)) else InputError
+    return kind(reason(exc, path, found_earlier))
 
 
 _FILE_KINDS = (

@@ -39,7 +39,7 @@ from typing import NamedTuple, TextIO
 
 from . import __version__
 from .decode import NotText, decode
-from .inputs import MAX_BYTES, STDIN, InputError, read_bytes, reason
+from .inputs import MAX_BYTES, STDIN, InputError, Missing, read_bytes, reason
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
@@ -56,7 +56,10 @@ LOOKUP_BATCH = 500      # inputs looked up in the state at once
 STATE_BATCH = 1000      # state rows per transaction
 SAMPLE_FILES = 200      # files of a folder its template is learnt from
 
-WRITTEN, UNCHANGED = "written", "unchanged"
+# What became of an input, each outcome named as the summary counts it.
+WRITTEN, SKIPPED = "written", "skipped"
+MISSING, OVERSIZED, REFUSED = "missing", "oversized", "refused"  # failures of inputs not read
+_FAILURES = frozenset({FAILED, MISSING, OVERSIZED, REFUSED})
 UNWRITTEN = "unwritten"  # the record was made, but there is no room to write it
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 
@@ -108,7 +111,7 @@ class Task(NamedTuple):
 
 
 class Result(NamedTuple):
-    outcome: str                   # WRITTEN, UNCHANGED, FAILED or UNWRITTEN
+    outcome: str                   # WRITTEN, SKIPPED, one of _FAILURES, or UNWRITTEN
     line: str | None = None        # the record, when it goes to stdout
     digest: str | None = None
     error: str | None = None
@@ -379,22 +382,22 @@ def handle(task: Task, settings: Settings) -> Result:
     """Read, hash, extract and, with an output folder, write one input."""
     item = task.input
     if task.refusal:
-        return Result(FAILED, error=task.refusal)
+        return Result(REFUSED, error=task.refusal)
     if task.skip:
-        return Result(UNCHANGED)
+        return Result(SKIPPED)
     too_large = f"larger than --max-bytes ({settings.max_bytes} bytes)"
     if item.size is not None and item.size > settings.max_bytes:
-        return Result(FAILED, error=too_large)
+        return Result(OVERSIZED, error=too_large)
     try:
         data = task.data if task.data is not None else read_bytes(
             item.source, found_earlier=item.mtime is not None, limit=settings.max_bytes)
     except InputError as exc:
-        return Result(FAILED, error=str(exc))
+        return Result(MISSING if isinstance(exc, Missing) else REFUSED, error=str(exc))
     if len(data) > settings.max_bytes:
-        return Result(FAILED, error=too_large)
+        return Result(OVERSIZED, error=too_large)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if digest == task.known_hash:
-        return Result(UNCHANGED, digest=digest)
+        return Result(SKIPPED, digest=digest)
     try:
         record = extract_bytes(data, source=item.source, now=settings.now or _as_time(item.mtime),
                                template=task.template)
@@ -578,7 +581,7 @@ def open_run(stack: ExitStack, options: Options) -> StateStore | None:
 
 def row_of(task: Task, result: Result) -> Row:
     item = task.input
-    outcome = FAILED if result.outcome == FAILED else OK
+    outcome = OK if result.outcome in (WRITTEN, SKIPPED) else FAILED
     return Row(item.source, item.size, item.mtime_ns, result.digest, __version__, outcome, result.error)
 
 
@@ -588,14 +591,9 @@ def is_recorded(task: Task) -> bool:
     return task.input.size is not None and task.refusal is None and not task.skip
 
 
-def count(tally: Tally, result: Result) -> None:
-    tally.found += 1
-    if result.outcome == WRITTEN:
-        tally.written += 1
-    elif result.outcome == UNCHANGED:
-        tally.skipped += 1
-    else:
-        tally.failed += 1
+def was_read(result: Result) -> bool:
+    """Every input read is hashed, and only those."""
+    return result.digest is not None
 
 
 @contextmanager
@@ -634,8 +632,8 @@ def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: Sta
         if result.line is not None:
             with writing("standard output"):
                 out.write(result.line + "\n")
-        count(tally, result)
-        if result.outcome == FAILED:
+        tally.add(result.outcome, was_read(result))
+        if result.outcome in _FAILURES:
             reporter.failure(task.input.source, result.error)
         if store is not None and is_recorded(task):
             store.add(row_of(task, result))
@@ -700,7 +698,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
         return EXIT_UNWRITABLE
     if stop.signum:
         return 128 + stop.signum
-    return EXIT_FAILED if tally.failed else EXIT_OK
+    return EXIT_FAILED if tally.failures else EXIT_OK
 
 
 def extract_here(paths: Iterable[str], pattern: str | None = None,
