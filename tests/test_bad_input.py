@@ -413,7 +413,7 @@ def test_a_run_over_good_and_bad_files_reports_each_bad_one_and_goes_on(tmp_path
     binary = sum(reason == "binary file" for reason in bad.values())
     assert outcomes(result.stderr) == {"read": len(good) + binary, "written": len(good), "skipped": 0,
                                        "failed": binary, "missing": missing, "oversized": 0,
-                                       "refused": len(bad) - binary - missing}
+                                       "refused": len(bad) - binary - missing, "known": 0}
 
 
 # --- every regex against long adversarial lines -------------------------------------

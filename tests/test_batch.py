@@ -29,7 +29,7 @@ from newsclean.state import hold_lock
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-c", "from newsclean.cli import main; main()"]
 SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed"
-                     r"((?:, \d+ (?:missing|oversized|refused))*) in \d+\.\d s$", re.M)
+                     r"((?:, \d+ (?:missing|oversized|refused|known failures))*) in \d+\.\d s$", re.M)
 
 
 def page(i: int, extra: str = "") -> str:
@@ -82,7 +82,7 @@ def outcomes(stderr: str) -> dict[str, int]:
     *shown, others = found[0]
     named = {name: int(n) for n, name in re.findall(r"(\d+) (\w+)", others)}
     return dict(zip(("read", "written", "skipped", "failed"), map(int, shown))) | \
-        {name: named.get(name, 0) for name in ("missing", "oversized", "refused")}
+        {name: named.get(name, 0) for name in ("missing", "oversized", "refused", "known")}
 
 
 def counts(stderr: str) -> tuple[int, int, int, int]:
@@ -175,7 +175,7 @@ def test_a_folder_that_cannot_be_listed_fails_and_the_others_go_on(dump, unlista
     assert f"newsclean: {dump / 'locked'}: cannot list this folder: permission denied" in result.stderr.splitlines()
     assert len(result.stdout.splitlines()) == 4
     assert outcomes(result.stderr) == {"read": 4, "written": 4, "skipped": 0, "failed": 0, "missing": 0,
-                                       "oversized": 0, "refused": 1}
+                                       "oversized": 0, "refused": 1, "known": 0}
 
 
 # --- templates learnt across the files of a folder ---------------------------
@@ -341,19 +341,38 @@ def test_a_touched_file_with_the_same_bytes_is_not_redone(dump, tmp_path):
         assert db.execute("SELECT mtime_ns FROM files WHERE path = ?", (str(target),)).fetchone() == (later,)
 
 
-def test_failed_inputs_are_redone_on_every_run(dump, tmp_path):
+def test_a_known_failure_is_not_tried_again_until_it_changes_or_is_asked_for(dump, tmp_path):
     out = tmp_path / "out"
-    (dump / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
+    broken = dump / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02 not text")
     first = extract(dump, "-o", out)
     assert first.exit_code == 1
-    assert f"newsclean: {dump / 'broken.txt'}: binary file" in first.stderr.splitlines()
-    second = extract(dump, "-o", out)
-    assert second.exit_code == 1
-    assert counts(second.stderr) == (1, 0, 4, 1)
-    (dump / "broken.txt").write_text(page(5), encoding="utf-8")
-    third = extract(dump, "-o", out)
-    assert third.exit_code == 0
-    assert counts(third.stderr) == (1, 1, 4, 0)
+    assert f"newsclean: {broken}: binary file" in first.stderr.splitlines()
+
+    again = extract(dump, "-o", out)  # as cron would, every 15 minutes
+    assert again.exit_code == 0
+    assert outcomes(again.stderr) == {"read": 0, "written": 0, "skipped": 4, "failed": 0, "missing": 0,
+                                      "oversized": 0, "refused": 0, "known": 1}
+    assert len(again.stderr.splitlines()) == 1
+    assert extract(dump, "-o", out, "--quiet").stderr == ""
+
+    later = broken.stat().st_mtime_ns + 5_000_000_000
+    os.utime(broken, ns=(later, later))  # touched, the same bytes: still the known failure
+    assert outcomes(extract(dump, "-o", out).stderr)["known"] == 1
+
+    retried = extract(dump, "-o", out, "--retry-failed")
+    assert retried.exit_code == 1
+    assert f"newsclean: {broken}: binary file" in retried.stderr.splitlines()
+    assert counts(retried.stderr) == (1, 0, 4, 1)
+
+    with sqlite3.connect(out / ".newsclean-state.sqlite") as db:  # a newsclean that may read it now
+        db.execute("UPDATE files SET version = '0.0.0' WHERE outcome = 'failed'")
+    assert extract(dump, "-o", out).exit_code == 1
+
+    broken.write_text(page(5), encoding="utf-8")
+    fixed = extract(dump, "-o", out)
+    assert fixed.exit_code == 0
+    assert counts(fixed.stderr) == (1, 1, 4, 0)
 
 
 def test_force_redoes_everything(dump, tmp_path):

@@ -68,10 +68,13 @@ def main() -> None:
               help="Reference time for relative dates ('преди 2 часа'); default: each file's modification time.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Write one JSON file per input under DIR (same relative path, '.json' appended) "
-                   "instead of stdout; only new, changed or failed inputs are redone.")
+                   "instead of stdout; a re-run does only new or changed inputs.")
 @click.option("--state", "state_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="With stdout output: remember finished inputs in FILE and skip them next time.")
 @click.option("--force", is_flag=True, help="Redo every input, whatever the state says.")
+@click.option("--retry-failed", is_flag=True,
+              help="Try again the inputs that failed before and are unchanged since, which are otherwise "
+                   "counted as known failures and left alone.")
 @click.option("--wait", is_flag=True, help="Wait for another run on the same output or state instead of exiting (75).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes.  [default: the number of CPUs]")
@@ -79,7 +82,7 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=0), default=MAX_BYTES, show_default=True, metavar="N",
               help="Fail files larger than N bytes without reading them.")
 def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, output_dir: str | None,
-            state_path: str | None, force: bool, wait: bool, jobs: int | None, quiet: bool,
+            state_path: str | None, force: bool, retry_failed: bool, wait: bool, jobs: int | None, quiet: bool,
             max_bytes: int) -> None:
     """Extract one JSON record per input file: to stdout as JSON Lines, or
     with --output-dir to one file per input.
@@ -88,16 +91,18 @@ def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, o
     recursively and gives every file in it, whatever its extension, hidden
     entries skipped, unless --glob narrows it.
 
-    Exit status: 0 all done, 1 some inputs failed, 2 usage, 74 stopped:
-    cannot write (a full disk), 75 another run holds the lock, 130/143
-    stopped by SIGINT/SIGTERM, 141 the reader of stdout went away.
+    Exit status: 0 nothing failed but known failures, 1 some inputs failed
+    in this run, 2 usage, 74 stopped: cannot write (a full disk), 75 another
+    run holds the lock, 130/143 stopped by SIGINT/SIGTERM, 141 the reader of
+    stdout went away.
     """
     from .runner import Options, run
 
     if output_dir and state_path:
         raise click.UsageError("--state is for stdout output; with --output-dir the state is kept in DIR")
     options = Options(pattern=pattern, now=now, output_dir=output_dir,
-                      state_path=state_path, force=force, wait=wait, jobs=jobs or os.cpu_count() or 1,
+                      state_path=state_path, force=force, retry_failed=retry_failed, wait=wait,
+                      jobs=jobs or os.cpu_count() or 1,
                       quiet=quiet, max_bytes=max_bytes)
     sys.exit(run(paths, options, sys.stdout))
 

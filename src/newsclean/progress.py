@@ -22,6 +22,7 @@ class Tally:
     missing: int = 0    # not read: no such file (any more)
     oversized: int = 0  # not read: larger than --max-bytes
     refused: int = 0    # not read: not a regular file, not readable, in a folder that cannot be listed, ...
+    known: int = 0      # failed before and unchanged since: not tried again, not counted as failures
 
     def add(self, outcome: str, read: bool) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -32,14 +33,16 @@ class Tally:
         return self.failed + self.missing + self.oversized + self.refused
 
 
-_NOT_READ = ("missing", "oversized", "refused")
+# The outcomes the summary names only when some inputs had them, with their words.
+_RARE = (("missing", "missing"), ("oversized", "oversized"), ("refused", "refused"), ("known", "known failures"))
 
 
 def summary_line(tally: Tally, seconds: float, stopped_by: int | None = None) -> str:
     """``newsclean: 1185 read, 1180 written, 12 skipped, 5 failed, 2 missing in 3.4 s``:
-    the outcomes of inputs not read are named only when there are some."""
+    the failures of inputs not read, and the known ones, are named only
+    when there are some."""
     line = f"newsclean: {tally.read} read, {tally.written} written, {tally.skipped} skipped, {tally.failed} failed"
-    line += "".join(f", {getattr(tally, name)} {name}" for name in _NOT_READ if getattr(tally, name))
+    line += "".join(f", {getattr(tally, name)} {words}" for name, words in _RARE if getattr(tally, name))
     line += f" in {seconds:.1f} s"
     if stopped_by is not None:
         line += f"; stopped by {signal.Signals(stopped_by).name}, the rest is left for the next run"

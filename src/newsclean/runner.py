@@ -59,7 +59,8 @@ SAMPLE_FILES = 200      # files of a folder its template is learnt from
 # What became of an input, each outcome named as the summary counts it.
 WRITTEN, SKIPPED = "written", "skipped"
 MISSING, OVERSIZED, REFUSED = "missing", "oversized", "refused"  # failures of inputs not read
-_FAILURES = frozenset({FAILED, MISSING, OVERSIZED, REFUSED})
+_FAILURES = frozenset({FAILED, MISSING, OVERSIZED, REFUSED})      # new ones: each gets its line
+KNOWN = "known"  # failed before, unchanged since, not tried again
 UNWRITTEN = "unwritten"  # the record was made, but there is no room to write it
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 
@@ -72,6 +73,7 @@ class Options:
     output_dir: str | None = None
     state_path: str | None = None
     force: bool = False
+    retry_failed: bool = False
     wait: bool = False
     jobs: int = 1
     quiet: bool = False
@@ -103,15 +105,15 @@ class Input(NamedTuple):
 
 class Task(NamedTuple):
     input: Input
-    known_hash: str | None = None  # hash of the bytes behind the last record
+    previous: Done | None = None   # what this version made of it before
     refusal: str | None = None     # a failure known before reading
-    skip: bool = False             # the state says the record is made
+    skip: bool = False             # unchanged since ``previous``
     data: bytes | None = None      # standard input, read by the main process
     template: frozenset[str] = frozenset()
 
 
 class Result(NamedTuple):
-    outcome: str                   # WRITTEN, SKIPPED, one of _FAILURES, or UNWRITTEN
+    outcome: str                   # WRITTEN, SKIPPED, one of _FAILURES, KNOWN or UNWRITTEN
     line: str | None = None        # the record, when it goes to stdout
     digest: str | None = None
     error: str | None = None
@@ -293,8 +295,8 @@ Recall = Callable[[list[str]], dict[str, Done]]
 
 def plan(inputs: Iterable[Input], recall: Recall | None, claims: Claims | None) -> Iterator[Task]:
     """Each input as a task, in order: to skip, because an earlier run made
-    its record from a file of the same size and mtime (``recall`` looks
-    them up, a batch at a time), to refuse, or to do.
+    its record from, or failed on, a file of the same size and mtime
+    (``recall`` looks them up, a batch at a time), to refuse, or to do.
 
     With ``claims`` (an output folder and several paths named), an input
     whose output path an earlier input of the run already claims is refused
@@ -314,9 +316,8 @@ def _task(item: Input, previous: Done | None, claims: Claims | None) -> Task:
     owner = claims.claim(item.out_name, item.source) if claims is not None else None
     if owner is not None:
         return Task(item, refusal=f"same output file as {owner} ({item.out_name})")
-    if previous and (previous.size, previous.mtime_ns) == (item.size, item.mtime_ns):
-        return Task(item, skip=True)
-    return Task(item, known_hash=previous.hash if previous else None)
+    unchanged = previous is not None and (previous.size, previous.mtime_ns) == (item.size, item.mtime_ns)
+    return Task(item, previous, skip=unchanged)
 
 
 def to_do(task: Task) -> bool:
@@ -384,7 +385,7 @@ def handle(task: Task, settings: Settings) -> Result:
     if task.refusal:
         return Result(REFUSED, error=task.refusal)
     if task.skip:
-        return Result(SKIPPED)
+        return as_before(task.previous)
     too_large = f"larger than --max-bytes ({settings.max_bytes} bytes)"
     if item.size is not None and item.size > settings.max_bytes:
         return Result(OVERSIZED, error=too_large)
@@ -396,8 +397,8 @@ def handle(task: Task, settings: Settings) -> Result:
     if len(data) > settings.max_bytes:
         return Result(OVERSIZED, error=too_large)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if digest == task.known_hash:
-        return Result(SKIPPED, digest=digest)
+    if task.previous is not None and digest == task.previous.hash:
+        return as_before(task.previous, digest)
     try:
         record = extract_bytes(data, source=item.source, now=settings.now or _as_time(item.mtime),
                                template=task.template)
@@ -414,6 +415,14 @@ def handle(task: Task, settings: Settings) -> Result:
         outcome = UNWRITTEN if exc.errno in _NO_ROOM else FAILED
         return Result(outcome, digest=digest, error=f"cannot write {target}: {exc.strerror or exc}")
     return Result(WRITTEN, digest=digest)
+
+
+def as_before(previous: Done, digest: str | None = None) -> Result:
+    """An input unchanged since an earlier run: its record stands, or its
+    failure is known and not tried again."""
+    if previous.error is None:
+        return Result(SKIPPED, digest=digest)
+    return Result(KNOWN, digest=digest, error=previous.error)
 
 
 def handle_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
@@ -675,7 +684,8 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
             return EXIT_UNWRITABLE
         stop = stack.enter_context(stop_on_signals())
         skip_folder = identity(options.output_dir) if options.output_dir else None
-        recall = partial(store.done, version=__version__) if store is not None and not options.force else None
+        recall = (partial(store.done, version=__version__, failures=not options.retry_failed)
+                  if store is not None and not options.force else None)
         # Two inputs can only land on one output file when several paths are named.
         claims = stack.enter_context(closing(Claims())) if options.output_dir and len(paths) > 1 else None
         tally = Tally()

@@ -35,10 +35,11 @@ _UPSERT = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 class Done(NamedTuple):
-    """An input an earlier run turned into a record, as it was then."""
+    """An input an earlier run turned into a record, or failed on, as it was then."""
     size: int
     mtime_ns: int
-    hash: str
+    hash: str | None    # None for a file that failed before it was read
+    error: str | None   # why it failed; None for a record made
 
 
 class Row(NamedTuple):
@@ -70,14 +71,15 @@ class StateStore:
         self.snapshot.execute("BEGIN")
         self.snapshot.execute("SELECT 1 FROM files LIMIT 1").fetchall()  # the read starts here
 
-    def done(self, paths: list[str], version: str) -> dict[str, Done]:
+    def done(self, paths: list[str], version: str, failures: bool) -> dict[str, Done]:
         """Those of ``paths`` that this version of the tool had turned into a
-        record when the run began (at most 999 paths, SQLite's oldest limit)."""
-        marks = ",".join("?" * len(paths))
+        record when the run began, and with ``failures`` those it had failed
+        on (at most 997 paths: SQLite's oldest limit is 999 parameters)."""
+        outcomes = (OK, FAILED) if failures else (OK,)
         rows = self.snapshot.execute(
-            f"SELECT path, size, mtime_ns, hash FROM files WHERE path IN ({marks}) AND outcome = ? AND version = ?",
-            (*paths, OK, version))
-        return {path: Done(size, mtime_ns, digest) for path, size, mtime_ns, digest in rows}
+            f"SELECT path, size, mtime_ns, hash, error FROM files WHERE path IN ({_marks(paths)}) "
+            f"AND outcome IN ({_marks(outcomes)}) AND version = ?", (*paths, *outcomes, version))
+        return {path: Done(*row) for path, *row in rows}
 
     def add(self, row: Row) -> None:
         self.pending.append(row)
@@ -93,6 +95,11 @@ class StateStore:
         """Close without committing: rows still pending are dropped on purpose."""
         self.snapshot.close()
         self.connection.close()
+
+
+def _marks(values: tuple | list) -> str:
+    """As many SQL parameters as ``values``."""
+    return ",".join("?" * len(values))
 
 
 class Claims:
