@@ -17,12 +17,13 @@ def explain_command(path: str) -> None:
     """Show every block of FILE with its label and the reason for it."""
     from .decode import NotText, decode
     from .pipeline import explain
+    from .runner import EXIT_FAILED
 
     try:
         page = explain(decode(read_bytes(path)).text)
     except (InputError, NotText) as exc:
         click.echo(f"newsclean: {path}: {exc}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_FAILED)
     verdict = "no article" if page.no_article else f"body units {page.body}, headline unit {page.headline}"
     click.echo(f"{path}: {len(page.units)} units; {verdict}")
     for i, unit in enumerate(page.units):

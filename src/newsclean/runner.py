@@ -48,7 +48,11 @@ from .template import MIN_FILES, from_counts, page_keys
 
 STATE_NAME = ".newsclean-state.sqlite"
 LOCK_NAME = ".newsclean.lock"
+# Every status a run ends with (README, "Exit status"); 74 and 75 are
+# sysexits' EX_IOERR and EX_TEMPFAIL, the others the shell's 128 + signal.
 EXIT_OK, EXIT_FAILED, EXIT_UNWRITABLE, EXIT_LOCKED = 0, 1, 74, 75
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
+_EXIT_ON = {signal.SIGINT: EXIT_INTERRUPTED, signal.SIGTERM: EXIT_TERMINATED}
 CHUNK = 16              # inputs to do per batch sent to a worker
 CHUNK_SPAN = 1024       # inputs per batch at most, counting skipped ones
 CHUNKS_PER_WORKER = 4   # batches queued or running per worker at any time
@@ -560,7 +564,7 @@ def stop_on_signals() -> Iterator[Stop]:
     def request(signum, _frame):
         stop.signum = stop.signum or signum
 
-    previous = {signum: signal.signal(signum, request) for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous = {signum: signal.signal(signum, request) for signum in _EXIT_ON}
     try:
         yield stop
     finally:
@@ -677,7 +681,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
             print(f"newsclean: {exc}", file=sys.stderr)
             return EXIT_LOCKED
         except KeyboardInterrupt:  # while waiting for the lock
-            return 128 + signal.SIGINT
+            return EXIT_INTERRUPTED
         except (OSError, sqlite3.Error) as exc:
             print(f"newsclean: {getattr(exc, 'filename', None) or state_files(options)[0]}: "
                   f"{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
@@ -707,7 +711,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
     if stop.problem:
         return EXIT_UNWRITABLE
     if stop.signum:
-        return 128 + stop.signum
+        return _EXIT_ON[stop.signum]
     return EXIT_FAILED if tally.failures else EXIT_OK
 
 
