@@ -142,7 +142,7 @@ class Stop:
         return self.signum is not None or self.problem is not None
 
 
-class Unwritable(Exception):
+class _Unwritable(Exception):
     """The run cannot write its output or its state; the message says which and why."""
 
 
@@ -389,7 +389,7 @@ def handle(task: Task, settings: Settings) -> Result:
     if task.refusal:
         return Result(REFUSED, error=task.refusal)
     if task.skip:
-        return as_before(task.previous)
+        return _as_before(task.previous)
     too_large = f"larger than --max-bytes ({settings.max_bytes} bytes)"
     if item.size is not None and item.size > settings.max_bytes:
         return Result(OVERSIZED, error=too_large)
@@ -402,7 +402,7 @@ def handle(task: Task, settings: Settings) -> Result:
         return Result(OVERSIZED, error=too_large)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if task.previous is not None and digest == task.previous.hash:
-        return as_before(task.previous, digest)
+        return _as_before(task.previous, digest)
     try:
         record = extract_bytes(data, source=item.source, now=settings.now or _as_time(item.mtime),
                                template=task.template)
@@ -421,7 +421,7 @@ def handle(task: Task, settings: Settings) -> Result:
     return Result(WRITTEN, digest=digest)
 
 
-def as_before(previous: Done, digest: str | None = None) -> Result:
+def _as_before(previous: Done, digest: str | None = None) -> Result:
     """An input unchanged since an earlier run: its record stands, or its
     failure is known and not tried again."""
     if previous.error is None:
@@ -526,8 +526,8 @@ def _answers(chunk: list[Task], future, settings: Settings) -> Iterator[tuple[Ta
 def _start_worker(parent: int) -> None:
     """Ctrl-C reaches the whole process group; workers ignore it and SIGTERM
     and finish their chunk, while the main process decides what to keep.
-    Nothing but the main process's end stops a worker, so a worker ends
-    with it (a SIGKILL, the OOM killer)."""
+    So that a worker cannot outlive a main process killed outright
+    (SIGKILL, the OOM killer), it ends when its parent does."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if not _ask_for_death_signal():
@@ -604,14 +604,14 @@ def is_recorded(task: Task) -> bool:
     return task.input.size is not None and task.refusal is None and not task.skip
 
 
-def was_read(result: Result) -> bool:
+def _was_read(result: Result) -> bool:
     """Every input read is hashed, and only those."""
     return result.digest is not None
 
 
 @contextmanager
-def writing(what: str) -> Iterator[None]:
-    """Turn a failure to write ``what`` into Unwritable: it would fail again
+def _writing(what: str) -> Iterator[None]:
+    """Turn a failure to write ``what`` into _Unwritable: it would fail again
     for every later input.  A broken pipe is no failure: the reader has
     all it wants."""
     try:
@@ -619,16 +619,16 @@ def writing(what: str) -> Iterator[None]:
     except BrokenPipeError:
         raise
     except (OSError, sqlite3.Error) as exc:
-        raise Unwritable(f"cannot write {what}: {getattr(exc, 'strerror', None) or exc}") from exc
+        raise _Unwritable(f"cannot write {what}: {getattr(exc, 'strerror', None) or exc}") from exc
 
 
 def checkpoint(out: TextIO, store: StateStore | None) -> None:
     """Records first, then their state rows: the state never claims a record
     that did not reach stdout or its file."""
-    with writing("standard output"):
+    with _writing("standard output"):
         out.flush()
     if store is not None:
-        with writing(store.path):
+        with _writing(store.path):
             store.commit()
 
 
@@ -636,16 +636,16 @@ def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: Sta
                  tally: Tally, reporter: Reporter, stop: Stop) -> None:
     """Write, report and record each result in order, until the results
     end; the first record there is no room for asks the run to stop.
-    Raises Unwritable when standard output or the state cannot be written,
+    Raises _Unwritable when standard output or the state cannot be written,
     BrokenPipeError when standard output's reader has gone."""
     for task, result in results:
         if result.outcome == UNWRITTEN:
             stop.problem = stop.problem or result.error
             continue
         if result.line is not None:
-            with writing("standard output"):
+            with _writing("standard output"):
                 out.write(result.line + "\n")
-        tally.add(result.outcome, was_read(result))
+        tally.add(result.outcome, _was_read(result))
         if result.outcome in _FAILURES:
             reporter.failure(task.input.source, result.error)
         if store is not None and is_recorded(task):
@@ -656,7 +656,7 @@ def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: Sta
     checkpoint(out, store)
 
 
-def stopped_line(stop: Stop, written: int, keeps_state: bool) -> str:
+def _stopped_line(stop: Stop, written: int, keeps_state: bool) -> str:
     """The one line a run stopped by what it cannot write leaves: what, how
     far it got, and, when it keeps a state, that a re-run goes on from there."""
     line = f"newsclean: stopped: {stop.problem}. {written} records written"
@@ -702,10 +702,10 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
             try:
                 with closing(results_in_order(tasks, settings, options.jobs, stop)) as results:
                     take_results(results, out, store, tally, reporter, stop)
-            except Unwritable as exc:
+            except _Unwritable as exc:
                 stop.problem, stop.state_lost = stop.problem or str(exc), store is not None
         if stop.problem:
-            reporter.print(stopped_line(stop, tally.written, store is not None))
+            reporter.print(_stopped_line(stop, tally.written, store is not None))
         else:
             reporter.finish(tally, stop.signum)
     if stop.problem:
