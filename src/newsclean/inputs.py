@@ -56,6 +56,8 @@ def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | 
 
 
 def _input_error(exc: OSError, path: str, found_earlier: bool) -> InputError:
+    """Missing for a path that leads to no file, so that a run can count
+    those apart from the files it cannot read."""
     kind = Missing if isinstance(exc, (FileNotFoundError, NotADirectoryError)) else InputError
     return kind(reason(exc, path, found_earlier))
 

@@ -1,5 +1,6 @@
-"""What earlier runs did, so that a re-run only redoes new, changed or failed
-inputs, and the lock that keeps two runs off the same output.
+"""What earlier runs did, so that a re-run only does new or changed inputs
+(and failed ones when asked to), and the lock that keeps two runs off the
+same output.
 
 The state is one SQLite table keyed by the input path.  A run looks up the
 rows of its inputs a batch at a time, as it finds them, in the state as it
