@@ -119,14 +119,24 @@ def assert_valid_record(record: newsclean.Record) -> None:
 # --- a run's output ------------------------------------------------------------------
 
 CLI = [sys.executable, "-c", "from newsclean.cli import main; main()"]
-SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed in \d+\.\d s$", re.M)
+SUMMARY = re.compile(r"^newsclean: (\d+) read, (\d+) written, (\d+) skipped, (\d+) failed"
+                     r"((?:, \d+ (?:missing|oversized|refused|known failures))*) in \d+\.\d s$", re.M)
+
+
+def outcomes(stderr: str) -> dict[str, int]:
+    """Every count of the summary line, by name; the outcomes it names only
+    when there are some, as 0 when it does not."""
+    found = SUMMARY.findall(stderr)
+    assert len(found) == 1, stderr
+    *shown, others = found[0]
+    named = {name: int(n) for n, name in re.findall(r"(\d+) (\w+)", others)}
+    return dict(zip(("read", "written", "skipped", "failed"), map(int, shown))) | \
+        {name: named.get(name, 0) for name in ("missing", "oversized", "refused", "known")}
 
 
 def counts(stderr: str) -> tuple[int, ...]:
     """(read, written, skipped, failed) from the summary line."""
-    found = SUMMARY.findall(stderr)
-    assert len(found) == 1, stderr
-    return tuple(int(n) for n in found[0])
+    return tuple(outcomes(stderr)[name] for name in ("read", "written", "skipped", "failed"))
 
 
 def records_under(out: Path) -> dict[str, dict]:
@@ -138,3 +148,11 @@ def records_under(out: Path) -> dict[str, dict]:
 def leftovers(folder: Path) -> list[Path]:
     """Temporary files a run left behind."""
     return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+def extract(*args, input=None):
+    """``newsclean extract ARGS`` run in-process by click's test runner."""
+    from click.testing import CliRunner
+    from newsclean.cli import main
+
+    return CliRunner().invoke(main, ["extract", *map(str, args)], input=input)

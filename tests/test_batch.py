@@ -8,6 +8,8 @@ import fnmatch
 import io
 import json
 import os
+import re
+import signal
 import sqlite3
 import subprocess
 import time
@@ -21,8 +23,9 @@ from newsclean import runner
 from newsclean.cli import main
 from newsclean.progress import Reporter
 from newsclean.runner import process, walk_inputs
+from newsclean.state import hold_lock
 
-from conftest import (CLI, ROOT, SUMMARY, counts, leftovers, numbered_article,
+from conftest import (CLI, ROOT, SUMMARY, counts, extract, leftovers, numbered_article, outcomes,
                       records_under, write_pages)
 
 
@@ -44,10 +47,6 @@ def plain_listing(paths: list[str], pattern: str | None = None) -> list[str]:
     return listed
 
 
-def extract(*args, input=None):
-    return CliRunner().invoke(main, ["extract", *map(str, args)], input=input)
-
-
 def records_of(stdout: str) -> dict[str, dict]:
     return {record["source"]: record for record in map(json.loads, stdout.splitlines())}
 
@@ -56,7 +55,7 @@ def records_of(stdout: str) -> dict[str, dict]:
 def held_lock(path: Path):
     with open(path, "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+        yield handle
 
 
 @pytest.fixture
@@ -127,7 +126,8 @@ def test_a_folder_that_cannot_be_listed_fails_and_the_others_go_on(dump, unlista
     assert result.exit_code == 1
     assert f"newsclean: {dump / 'locked'}: cannot list this folder: permission denied" in result.stderr.splitlines()
     assert len(result.stdout.splitlines()) == 4
-    assert counts(result.stderr) == (5, 4, 0, 1)
+    assert outcomes(result.stderr) == {"read": 4, "written": 4, "skipped": 0, "failed": 0, "missing": 0,
+                                       "oversized": 0, "refused": 1, "known": 0}
 
 
 # --- templates learnt across the files of a folder ---------------------------
@@ -264,7 +264,7 @@ def test_inputs_with_the_same_output_path_fail_instead_of_overwriting(tmp_path):
 
 def test_an_output_folder_inside_the_input_folder_is_not_read_back(dump):
     assert counts(extract(dump, "-o", dump / "clean").stderr) == (4, 4, 0, 0)
-    assert counts(extract(dump, "-o", dump / "clean").stderr) == (4, 0, 4, 0)
+    assert counts(extract(dump, "-o", dump / "clean").stderr) == (0, 0, 4, 0)
 
 
 # --- incremental runs --------------------------------------------------------
@@ -273,10 +273,10 @@ def test_a_rerun_skips_unchanged_files_and_redoes_changed_ones(dump, tmp_path):
     out = tmp_path / "out"
     assert counts(extract(dump, "-o", out).stderr) == (4, 4, 0, 0)
     written = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
-    assert counts(extract(dump, "-o", out).stderr) == (4, 0, 4, 0)
+    assert counts(extract(dump, "-o", out).stderr) == (0, 0, 4, 0)
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == written
     (dump / "sub" / "b.txt").write_text(numbered_article(7, " и площад"), encoding="utf-8")
-    assert counts(extract(dump, "-o", out).stderr) == (4, 1, 3, 0)
+    assert counts(extract(dump, "-o", out).stderr) == (1, 1, 3, 0)
     assert records_under(out)["sub/b.txt.json"]["headline"] == "Общината ремонтира улица номер 7 и площад"
 
 
@@ -287,25 +287,44 @@ def test_a_touched_file_with_the_same_bytes_is_not_redone(dump, tmp_path):
     later = target.stat().st_mtime_ns + 5_000_000_000
     os.utime(target, ns=(later, later))
     before = (out / "a.txt.json").stat().st_mtime_ns
-    assert counts(extract(dump, "-o", out).stderr) == (4, 0, 4, 0)
+    assert counts(extract(dump, "-o", out).stderr) == (1, 0, 4, 0)  # read, hashed, the same
     assert (out / "a.txt.json").stat().st_mtime_ns == before
     with sqlite3.connect(out / ".newsclean-state.sqlite") as db:
         assert db.execute("SELECT mtime_ns FROM files WHERE path = ?", (str(target),)).fetchone() == (later,)
 
 
-def test_failed_inputs_are_redone_on_every_run(dump, tmp_path):
+def test_a_known_failure_is_not_tried_again_until_it_changes_or_is_asked_for(dump, tmp_path):
     out = tmp_path / "out"
-    (dump / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
+    broken = dump / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02 not text")
     first = extract(dump, "-o", out)
     assert first.exit_code == 1
-    assert f"newsclean: {dump / 'broken.txt'}: binary file" in first.stderr.splitlines()
-    second = extract(dump, "-o", out)
-    assert second.exit_code == 1
-    assert counts(second.stderr) == (5, 0, 4, 1)
-    (dump / "broken.txt").write_text(numbered_article(5), encoding="utf-8")
-    third = extract(dump, "-o", out)
-    assert third.exit_code == 0
-    assert counts(third.stderr) == (5, 1, 4, 0)
+    assert f"newsclean: {broken}: binary file" in first.stderr.splitlines()
+
+    again = extract(dump, "-o", out)  # as cron would, every 15 minutes
+    assert again.exit_code == 0
+    assert outcomes(again.stderr) == {"read": 0, "written": 0, "skipped": 4, "failed": 0, "missing": 0,
+                                      "oversized": 0, "refused": 0, "known": 1}
+    assert len(again.stderr.splitlines()) == 1
+    assert extract(dump, "-o", out, "--quiet").stderr == ""
+
+    later = broken.stat().st_mtime_ns + 5_000_000_000
+    os.utime(broken, ns=(later, later))  # touched, the same bytes: still the known failure
+    assert outcomes(extract(dump, "-o", out).stderr)["known"] == 1
+
+    retried = extract(dump, "-o", out, "--retry-failed")
+    assert retried.exit_code == 1
+    assert f"newsclean: {broken}: binary file" in retried.stderr.splitlines()
+    assert counts(retried.stderr) == (1, 0, 4, 1)
+
+    with sqlite3.connect(out / ".newsclean-state.sqlite") as db:  # a newsclean that may read it now
+        db.execute("UPDATE files SET version = '0.0.0' WHERE outcome = 'failed'")
+    assert extract(dump, "-o", out).exit_code == 1
+
+    broken.write_text(numbered_article(5), encoding="utf-8")
+    fixed = extract(dump, "-o", out)
+    assert fixed.exit_code == 0
+    assert counts(fixed.stderr) == (1, 1, 4, 0)
 
 
 def test_force_redoes_everything(dump, tmp_path):
@@ -329,7 +348,7 @@ def test_a_state_file_gives_incremental_runs_on_stdout(dump, tmp_path):
     second = extract(dump, "--state", state)
     assert second.exit_code == 0
     assert second.stdout == ""
-    assert counts(second.stderr) == (4, 0, 4, 0)
+    assert counts(second.stderr) == (0, 0, 4, 0)
     (dump / "a.txt").write_text(numbered_article(3, " отново"), encoding="utf-8")
     third = extract(dump, "--state", state)
     assert [json.loads(line)["source"] for line in third.stdout.splitlines()] == [str(dump / "a.txt")]
@@ -343,7 +362,7 @@ def test_a_run_decides_from_the_state_as_it_was_when_it_began(dump, tmp_path, mo
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == \
            [str(dump / "a.txt"), str(dump / "sub" / "b.txt"), str(dump / "sub" / "deeper" / "c.txt"), str(dump / "a.txt")]
-    assert counts(extract(*named, "--state", tmp_path / "state.sqlite").stderr) == (4, 0, 4, 0)
+    assert counts(extract(*named, "--state", tmp_path / "state.sqlite").stderr) == (0, 0, 4, 0)
 
 
 def test_state_and_output_dir_together_are_a_usage_error(dump, tmp_path):
@@ -389,6 +408,18 @@ def test_the_summary_counts_and_quiet_silences_all_but_failures(dump):
     assert failed.stderr == f"newsclean: {dump / 'gone.txt'}: broken symbolic link -> {dump / 'nowhere.txt'}\n"
 
 
+def test_the_summary_counts_only_what_was_read_and_names_what_was_not(dump, tmp_path):
+    (dump / "big.txt").write_text(numbered_article(1) * 10, encoding="utf-8")
+    (dump / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    os.mkfifo(dump / "pipe.txt")
+    (dump / "gone.txt").symlink_to(dump / "nowhere.txt")
+    result = extract(dump, tmp_path / "no such.txt", "--max-bytes", "1000")
+    assert result.exit_code == 1
+    assert re.sub(r" in \S+ s$", "", SUMMARY.search(result.stderr)[0]) == \
+           "newsclean: 5 read, 4 written, 0 skipped, 1 failed, 2 missing, 1 oversized, 1 refused"
+    assert len(result.stderr.splitlines()) == 1 + 5  # the summary and a line for each failure
+
+
 class Terminal(io.StringIO):
     def isatty(self):
         return True
@@ -424,6 +455,42 @@ def test_a_second_run_on_a_locked_state_exits_75(dump, tmp_path):
         proc = subprocess.run([*CLI, "extract", dump, "--state", state], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 75
     assert proc.stdout == ""
+
+
+def test_a_forked_child_does_not_keep_the_runs_lock(tmp_path):
+    lock = str(tmp_path / "x.lock")
+    started, says_started = os.pipe()
+    with hold_lock(lock, wait=False):
+        child = os.fork()
+        if child == 0:  # a worker that lives on after the run
+            os.write(says_started, b".")
+            time.sleep(30)
+            os._exit(0)
+        os.read(started, 1)
+    try:
+        with hold_lock(lock, wait=False):
+            pass
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        os.close(started)
+        os.close(says_started)
+
+
+def test_a_lock_left_held_after_its_run_ended_says_what_to_do(dump, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    ended = subprocess.Popen(["true"])  # its pid, once reaped, is no process's
+    ended.wait()
+    with held_lock(out / ".newsclean.lock") as handle:
+        handle.write(f"{ended.pid}\n")
+        handle.flush()
+        proc = subprocess.run([*CLI, "extract", dump, "-o", out], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 75
+    lock = out / ".newsclean.lock"
+    assert proc.stderr == (f"newsclean: {lock} is held, but the run that took it (pid {ended.pid}) has ended: "
+                           f"a process it left behind holds the lock; find it with 'fuser -v {lock}', end it, "
+                           "and run again\n")
 
 
 def test_wait_queues_behind_the_run_holding_the_lock(dump, tmp_path):

@@ -5,7 +5,9 @@ import os
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -43,11 +45,12 @@ def test_ctrl_c_stops_a_parallel_run_and_the_next_run_does_the_rest(many, tmp_pa
     assert 0 < len(first) < FILES
     with sqlite3.connect(out / ".newsclean-state.sqlite") as db:
         done = [Path(path) for (path,) in db.execute("SELECT path FROM files WHERE outcome = 'ok'")]
-    assert {f"{p.relative_to(many).as_posix()}.json" for p in done} <= set(first)
+    assert {f"{p.relative_to(many).as_posix()}.json" for p in done} == set(first)  # what is on disk is recorded
+    assert f" {len(first)} written, " in stderr
 
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
-    assert counts(rerun.stderr) == (FILES, FILES - len(done), len(done), 0)
+    assert counts(rerun.stderr) == (FILES - len(done), FILES - len(done), len(done), 0)
     assert len(records_under(out)) == FILES
     assert leftovers(out) == []
 
@@ -72,3 +75,48 @@ def test_sigterm_stops_a_run_to_stdout_and_the_next_run_prints_the_rest(many, tm
     second = [json.loads(line) for line in second_out.read_text(encoding="utf-8").splitlines()]
     sources = sorted(record["source"] for record in first + second)
     assert sources == sorted(str(p) for p in many.rglob("*.txt"))  # each exactly once
+
+
+def live_members(group: int) -> list[int]:
+    """The processes of a process group that still run (zombies waiting for
+    init to reap them do not count)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            members.append(int(stat.parent.name))
+    return members
+
+
+# The run as it is, and with workers that cannot ask for a parent-death
+# signal (not Linux) and must watch for their parent's end themselves.
+WITHOUT_DEATH_SIGNAL = ("from newsclean import runner; runner._ask_for_death_signal = lambda: False; "
+                        "from newsclean.cli import main; main()")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the workers")
+@pytest.mark.parametrize("cli", [CLI, [sys.executable, "-c", WITHOUT_DEATH_SIGNAL]], ids=["prctl", "watching"])
+def test_a_sigkilled_run_leaves_no_worker_nor_lock_and_the_next_run_does_the_rest(many, tmp_path, cli):
+    out = tmp_path / "out"
+    run = subprocess.Popen([*cli, "extract", many, "-o", out, "--jobs", "2"], stderr=subprocess.DEVNULL,
+                           start_new_session=True)
+    try:
+        wait_for(lambda: len(list(out.glob("d*/*.json"))) > 50)
+        assert len(live_members(run.pid)) == 3
+        run.kill()
+        run.wait(timeout=10)
+        wait_for(lambda: not live_members(run.pid), seconds=5)
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(run.pid, signal.SIGKILL)
+    assert 0 < len(records_under(out)) < FILES
+
+    rerun = subprocess.run([*CLI, "extract", many, "-o", out, "--jobs", "2"], capture_output=True, text=True,
+                           timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(record["source"] for record in records_under(out).values()) == \
+           sorted(str(p) for p in many.rglob("*.txt"))  # each exactly once
+    assert leftovers(out) == []

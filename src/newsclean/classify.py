@@ -126,8 +126,8 @@ def classify(units: list[Unit], now: datetime | None = None,
     choice = choose_body(page)
     run = choice.run
     listing = _why_no_article(page, choice)
-    if listing:
-        _no_article(page, run, listing)
+    if listing or run is None:
+        _no_article(page, run, listing or "")
     else:
         end = _take_cut_off_tail(page, run.end)
         for box in choice.boxes:
@@ -147,10 +147,10 @@ def classify(units: list[Unit], now: datetime | None = None,
     return page
 
 
-def _is_teaser(page: Page, choice: Choice) -> bool:
+def _is_teaser(page: Page, choice: Choice, run: Run) -> bool:
     """The run is too thin, a row of title-summary pairs, or one summary
     under a title on a page of teasers."""
-    return (choice.run is None or choice.score < page.weights.body_min_article or choice.teaser == "list"
+    return (choice.score < page.weights.body_min_article or choice.teaser == "list"
             or (choice.teaser is not None and count_teasers(page) >= 2))
 
 
@@ -164,23 +164,26 @@ def _teaser_line(page: Page, i: int) -> bool:
     return f.cut_off or (dated and not f.ends_sentence and f.words >= page.weights.listing_teaser_line_words)
 
 
-def _teaser_lines(page: Page, choice: Choice) -> bool:
+def _teaser_lines(page: Page, choice: Choice, run: Run) -> bool:
     """Most of the run's lines are teasers, one a line."""
-    texts = [i for i in range(choice.run.start, choice.run.end + 1) if page.labels[i] == Label.TEXT]
+    texts = [i for i in range(run.start, run.end + 1) if page.labels[i] == Label.TEXT]
     teasers = sum(_teaser_line(page, i) for i in texts)
     return teasers >= page.weights.listing_min_teaser_lines and teasers >= page.weights.listing_teaser_line_share * len(texts)
 
 
 # Why a page holds no article: the first check that holds, on the chosen run.
-NO_ARTICLE_CHECKS: tuple[tuple[str, Callable[[Page, Choice], bool]], ...] = (
+NO_ARTICLE_CHECKS: tuple[tuple[str, Callable[[Page, Choice, Run], bool]], ...] = (
     ("a teaser, not an article", _is_teaser),
-    ("one post of a thread of dated posts, not an article", lambda page, choice: _one_of_dated_posts(page, choice.run)),
+    ("one post of a thread of dated posts, not an article", lambda page, choice, run: _one_of_dated_posts(page, run)),
     ("a list of teasers, one a line", _teaser_lines),
 )
 
 
 def _why_no_article(page: Page, choice: Choice) -> str | None:
-    return next((why for why, holds in NO_ARTICLE_CHECKS if holds(page, choice)), None)
+    if choice.run is None:
+        return "no run of text weighs like an article"
+    run = choice.run
+    return next((why for why, holds in NO_ARTICLE_CHECKS if holds(page, choice, run)), None)
 
 
 def _mark_titles_named_by_breadcrumbs(page: Page) -> None:

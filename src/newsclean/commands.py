@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
+from .cli import parse_now
 from .inputs import InputError, read_bytes
 
 
@@ -17,12 +19,13 @@ def explain_command(path: str) -> None:
     """Show every block of FILE with its label and the reason for it."""
     from .decode import NotText, decode
     from .pipeline import explain
+    from .runner import EXIT_FAILED
 
     try:
         page = explain(decode(read_bytes(path)).text)
     except (InputError, NotText) as exc:
         click.echo(f"newsclean: {path}: {exc}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_FAILED)
     verdict = "no article" if page.no_article else f"body units {page.body}, headline unit {page.headline}"
     click.echo(f"{path}: {len(page.units)} units; {verdict}")
     for i, unit in enumerate(page.units):
@@ -34,26 +37,25 @@ def explain_command(path: str) -> None:
         click.echo("headline candidates (best first; the headline needs a score of at least "
                    f"{page.weights.headline_threshold}):")
         for c in scored[:5]:
-            click.echo(f"{c.index:4} {c.score:6.2f}  {page.units[c.index].text[:60]}  <- {c.why}")
+            click.echo(f"{c.line:4} {c.score:6.2f}  {page.units[c.line].text[:60]}  <- {c.why}")
 
 
 @click.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("paths", nargs=-1)
-@click.option("--now", "now_text", metavar="ISO",
+@click.option("--now", metavar="ISO", callback=parse_now,
               help="Reference time for relative dates, as for extract; default: each file's modification time.")
 @click.option("--worst", default=10, show_default=True, help="How many of the worst files to list.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the summary as one JSON object, with the keys of the shared scorer's --json.")
-def eval_command(gold_dir: str, paths: tuple[str, ...], now_text: str | None, worst: int, as_json: bool) -> None:
+def eval_command(gold_dir: str, paths: tuple[str, ...], now: datetime | None, worst: int, as_json: bool) -> None:
     """Extract PATHS (default: the .txt files beside the expected records in
     GOLD_DIR) as `newsclean extract` does, a folder's files sharing the
     template learnt from them, and score the records against GOLD_DIR's
     NAME.json files."""
-    from .cli import parse_now
     from .evaluate import evaluate_paths, format_report
 
-    report = evaluate_paths(Path(gold_dir), paths, parse_now(now_text))
+    report = evaluate_paths(Path(gold_dir), paths, now)
     for source, reason in report.failures:
         click.echo(f"newsclean: {source}: {reason}", err=True)
     if as_json:

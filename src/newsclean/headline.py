@@ -51,7 +51,7 @@ _ENDS_AS_LABEL = regex.compile(r"[:;,]\s*$")
 
 
 class Candidate(NamedTuple):
-    index: int
+    line: int
     score: float
     why: str        # the features that scored, or the veto
 
@@ -273,7 +273,7 @@ def headline_candidates(page: Page, body_start: int) -> list[Candidate]:
     vetoes = {j: _veto(page, j, body_start) for j in lines}
     open_lines = [j for j in lines if vetoes[j] is None]
     contexts = _contexts(page, open_lines)
-    found = [Candidate(j, float("-inf"), vetoes[j]) for j in lines if vetoes[j]]
+    found = [Candidate(j, float("-inf"), why) for j in lines if (why := vetoes[j])]
     for j in open_lines:
         found.append(Candidate(j, *_score(page, j, body_stems, contexts[j], body_start)))
     return sorted(found, key=lambda c: -c.score)
@@ -288,10 +288,10 @@ def find_headline(page: Page, body_start: int) -> int | None:
     best = candidates[0] if candidates else None
     if best is None or best.score < page.weights.headline_threshold:
         return None
-    key = page.features[best.index].key
-    if page.labels[best.index] != Label.TITLE or key is None:
-        return best.index
-    return max(c.index for c in candidates if page.features[c.index].key == key)
+    key = page.features[best.line].key
+    if page.labels[best.line] != Label.TITLE or key is None:
+        return best.line
+    return max(c.line for c in candidates if page.features[c.line].key == key)
 
 
 def clean_headline(text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 
 STDIN = "-"
 # The default of --max-bytes: larger inputs fail without being read.
@@ -19,6 +20,11 @@ class InputError(Exception):
     """A path that cannot be read; the message is the reason."""
 
 
+class Missing(InputError):
+    """A path that leads to no file: none there, gone since the run found
+    it, a broken link, a file where a folder should be."""
+
+
 def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | None = None) -> bytes:
     """The file's bytes, or InputError with a one-line reason.
 
@@ -28,24 +34,32 @@ def read_bytes(path: str, stdin=None, found_earlier: bool = False, limit: int | 
     the path changed in between, and is opened non-blocking so that even
     then the open cannot hang.
 
-    ``found_earlier``: the run saw a file at ``path`` when it listed its
-    inputs, so a path that is now gone vanished during the run.  With a
+    ``path`` "-" reads ``stdin``, standard input unless another stream is
+    given.  ``found_earlier``: the run saw a file at ``path`` when it listed
+    its inputs, so a path that is now gone vanished during the run.  With a
     ``limit``, at most ``limit + 1`` bytes are read: enough for the caller
     to see that the input is too large, without holding all of it.
     """
     size = -1 if limit is None else limit + 1
     if path == STDIN:
-        return (stdin.read(size) if stdin is not None else b"")
+        return (stdin if stdin is not None else sys.stdin.buffer).read(size)
     try:
         _refuse_unless_regular(os.stat(path))
     except OSError as exc:
-        raise InputError(reason(exc, path, found_earlier)) from None
+        raise _input_error(exc, path, found_earlier) from None
     try:
         with open(os.open(path, os.O_RDONLY | _NON_BLOCKING), "rb") as handle:
             _refuse_unless_regular(os.fstat(handle.fileno()))
             return handle.read(size)
     except OSError as exc:  # the path was there a moment ago
-        raise InputError(reason(exc, path, found_earlier=True)) from None
+        raise _input_error(exc, path, found_earlier=True) from None
+
+
+def _input_error(exc: OSError, path: str, found_earlier: bool) -> InputError:
+    """Missing for a path that leads to no file, so that a run can count
+    those apart from the files it cannot read."""
+    kind = Missing if isinstance(exc, (FileNotFoundError, NotADirectoryError)) else InputError
+    return kind(reason(exc, path, found_earlier))
 
 
 _FILE_KINDS = (

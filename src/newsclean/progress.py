@@ -13,16 +13,37 @@ _BAR_WIDTH = 24
 
 @dataclass
 class Tally:
-    found: int = 0
+    """How many inputs were read, and what became of every input: each is
+    counted under one outcome, by the outcome's name."""
+    read: int = 0       # opened and read, whatever came of it
     written: int = 0
-    skipped: int = 0
-    failed: int = 0
+    skipped: int = 0    # done by an earlier run and unchanged since
+    failed: int = 0     # read, and no record made of them
+    missing: int = 0    # not read: no such file (any more)
+    oversized: int = 0  # not read: larger than --max-bytes
+    refused: int = 0    # not read: not a regular file, not readable, in a folder that cannot be listed, ...
+    known: int = 0      # failed before and unchanged since: not tried again, not counted as failures
+
+    def add(self, outcome: str, read: bool) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+        self.read += read
+
+    @property
+    def failures(self) -> int:
+        return self.failed + self.missing + self.oversized + self.refused
+
+
+# The outcomes the summary names only when some inputs had them, with their words.
+_RARE = (("missing", "missing"), ("oversized", "oversized"), ("refused", "refused"), ("known", "known failures"))
 
 
 def summary_line(tally: Tally, seconds: float, stopped_by: int | None = None) -> str:
-    """``newsclean: 1200 read, 1180 written, 0 skipped, 20 failed in 3.4 s``."""
-    line = (f"newsclean: {tally.found} read, {tally.written} written, {tally.skipped} skipped, "
-            f"{tally.failed} failed in {seconds:.1f} s")
+    """``newsclean: 1185 read, 1180 written, 12 skipped, 5 failed, 2 missing in 3.4 s``:
+    the failures of inputs not read, and the known ones, are named only
+    when there are some."""
+    line = f"newsclean: {tally.read} read, {tally.written} written, {tally.skipped} skipped, {tally.failed} failed"
+    line += "".join(f", {getattr(tally, name)} {words}" for name, words in _RARE if getattr(tally, name))
+    line += f" in {seconds:.1f} s"
     if stopped_by is not None:
         line += f"; stopped by {signal.Signals(stopped_by).name}, the rest is left for the next run"
     return line

@@ -16,15 +16,18 @@ when the first of them is to be extracted.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import os
 import signal
 import sqlite3
 import stat
 import sys
+import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass
@@ -36,7 +39,7 @@ from typing import NamedTuple, TextIO
 
 from . import __version__
 from .decode import NotText, decode
-from .inputs import MAX_BYTES, STDIN, InputError, read_bytes, reason
+from .inputs import MAX_BYTES, STDIN, InputError, Missing, read_bytes, reason
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
@@ -45,7 +48,11 @@ from .template import MIN_FILES, from_counts, page_keys
 
 STATE_NAME = ".newsclean-state.sqlite"
 LOCK_NAME = ".newsclean.lock"
-EXIT_OK, EXIT_FAILED, EXIT_LOCKED = 0, 1, 75
+# Every status a run ends with (README, "Exit status"); 74 and 75 are
+# sysexits' EX_IOERR and EX_TEMPFAIL, the others the shell's 128 + signal.
+EXIT_OK, EXIT_FAILED, EXIT_UNWRITABLE, EXIT_LOCKED = 0, 1, 74, 75
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
+_EXIT_ON: dict[int, int] = {signal.SIGINT: EXIT_INTERRUPTED, signal.SIGTERM: EXIT_TERMINATED}
 CHUNK = 16              # inputs to do per batch sent to a worker
 CHUNK_SPAN = 1024       # inputs per batch at most, counting skipped ones
 CHUNKS_PER_WORKER = 4   # batches queued or running per worker at any time
@@ -53,7 +60,13 @@ LOOKUP_BATCH = 500      # inputs looked up in the state at once
 STATE_BATCH = 1000      # state rows per transaction
 SAMPLE_FILES = 200      # files of a folder its template is learnt from
 
-WRITTEN, UNCHANGED = "written", "unchanged"
+# What became of an input, each outcome named as the summary counts it.
+WRITTEN, SKIPPED = "written", "skipped"
+MISSING, OVERSIZED, REFUSED = "missing", "oversized", "refused"  # failures of inputs not read
+_FAILURES = frozenset({FAILED, MISSING, OVERSIZED, REFUSED})      # new ones: each gets its line
+KNOWN = "known"  # failed before, unchanged since, not tried again
+UNWRITTEN = "unwritten"  # the record was made, but there is no room to write it
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,7 @@ class Options:
     output_dir: str | None = None
     state_path: str | None = None
     force: bool = False
+    retry_failed: bool = False
     wait: bool = False
     jobs: int = 1
     quiet: bool = False
@@ -95,15 +109,15 @@ class Input(NamedTuple):
 
 class Task(NamedTuple):
     input: Input
-    known_hash: str | None = None  # hash of the bytes behind the last record
+    previous: Done | None = None   # what this version made of it before
     refusal: str | None = None     # a failure known before reading
-    skip: bool = False             # the state says the record is made
+    skip: bool = False             # unchanged since ``previous``
     data: bytes | None = None      # standard input, read by the main process
     template: frozenset[str] = frozenset()
 
 
 class Result(NamedTuple):
-    outcome: str                   # WRITTEN, UNCHANGED or FAILED
+    outcome: str                   # WRITTEN, SKIPPED, one of _FAILURES, KNOWN or UNWRITTEN
     line: str | None = None        # the record, when it goes to stdout
     digest: str | None = None
     error: str | None = None
@@ -117,8 +131,19 @@ class Settings(NamedTuple):
 
 @dataclass
 class Stop:
-    """The signal that asked the run to stop, if one did."""
+    """Why the run stopped taking inputs, if it did: a signal, or something
+    it could not write (a record, the state, standard output)."""
     signum: int | None = None
+    problem: str | None = None  # "cannot write PATH: reason"
+    state_lost: bool = False    # the state's last rows could not be committed
+
+    @property
+    def asked(self) -> bool:
+        return self.signum is not None or self.problem is not None
+
+
+class _Unwritable(Exception):
+    """The run cannot write its output or its state; the message says which and why."""
 
 
 def file_time(path: str) -> datetime | None:
@@ -133,7 +158,7 @@ def file_time(path: str) -> datetime | None:
 
 def process(path: str, now: datetime | None) -> Record:
     """The record of one input on its own; raises InputError or NotText with a reason."""
-    data = read_bytes(path, sys.stdin.buffer if path == STDIN else None)
+    data = read_bytes(path)
     return extract_bytes(data, source=path, now=now or file_time(path))
 
 
@@ -274,8 +299,8 @@ Recall = Callable[[list[str]], dict[str, Done]]
 
 def plan(inputs: Iterable[Input], recall: Recall | None, claims: Claims | None) -> Iterator[Task]:
     """Each input as a task, in order: to skip, because an earlier run made
-    its record from a file of the same size and mtime (``recall`` looks
-    them up, a batch at a time), to refuse, or to do.
+    its record from, or failed on, a file of the same size and mtime
+    (``recall`` looks them up, a batch at a time), to refuse, or to do.
 
     With ``claims`` (an output folder and several paths named), an input
     whose output path an earlier input of the run already claims is refused
@@ -295,9 +320,8 @@ def _task(item: Input, previous: Done | None, claims: Claims | None) -> Task:
     owner = claims.claim(item.out_name, item.source) if claims is not None else None
     if owner is not None:
         return Task(item, refusal=f"same output file as {owner} ({item.out_name})")
-    if previous and (previous.size, previous.mtime_ns) == (item.size, item.mtime_ns):
-        return Task(item, skip=True)
-    return Task(item, known_hash=previous.hash if previous else None)
+    unchanged = previous is not None and (previous.size, previous.mtime_ns) == (item.size, item.mtime_ns)
+    return Task(item, previous, skip=unchanged)
 
 
 def to_do(task: Task) -> bool:
@@ -311,7 +335,7 @@ def ready(task: Task, learn: Callable[[Folder], frozenset[str]], max_bytes: int)
     and sent instead of the folder."""
     item = task.input
     if item.source == STDIN:
-        return task._replace(data=read_bytes(STDIN, sys.stdin.buffer, limit=max_bytes))
+        return task._replace(data=read_bytes(STDIN, limit=max_bytes))
     if item.folder is None:
         return task
     if item.folder.template is None:
@@ -365,22 +389,22 @@ def handle(task: Task, settings: Settings) -> Result:
     """Read, hash, extract and, with an output folder, write one input."""
     item = task.input
     if task.refusal:
-        return Result(FAILED, error=task.refusal)
-    if task.skip:
-        return Result(UNCHANGED)
+        return Result(REFUSED, error=task.refusal)
+    if task.skip and task.previous is not None:
+        return _as_before(task.previous)
     too_large = f"larger than --max-bytes ({settings.max_bytes} bytes)"
     if item.size is not None and item.size > settings.max_bytes:
-        return Result(FAILED, error=too_large)
+        return Result(OVERSIZED, error=too_large)
     try:
         data = task.data if task.data is not None else read_bytes(
             item.source, found_earlier=item.mtime is not None, limit=settings.max_bytes)
     except InputError as exc:
-        return Result(FAILED, error=str(exc))
+        return Result(MISSING if isinstance(exc, Missing) else REFUSED, error=str(exc))
     if len(data) > settings.max_bytes:
-        return Result(FAILED, error=too_large)
+        return Result(OVERSIZED, error=too_large)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if digest == task.known_hash:
-        return Result(UNCHANGED, digest=digest)
+    if task.previous is not None and digest == task.previous.hash:
+        return _as_before(task.previous, digest)
     try:
         record = extract_bytes(data, source=item.source, now=settings.now or _as_time(item.mtime),
                                template=task.template)
@@ -394,8 +418,17 @@ def handle(task: Task, settings: Settings) -> Result:
     try:
         write_atomic(target, record.to_json() + "\n")
     except OSError as exc:
-        return Result(FAILED, digest=digest, error=f"cannot write {target}: {exc.strerror or exc}")
+        outcome = UNWRITTEN if exc.errno in _NO_ROOM else FAILED
+        return Result(outcome, digest=digest, error=f"cannot write {target}: {exc.strerror or exc}")
     return Result(WRITTEN, digest=digest)
+
+
+def _as_before(previous: Done, digest: str | None = None) -> Result:
+    """An input unchanged since an earlier run: its record stands, or its
+    failure is known and not tried again."""
+    if previous.error is None:
+        return Result(SKIPPED, digest=digest)
+    return Result(KNOWN, digest=digest, error=previous.error)
 
 
 def handle_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
@@ -425,20 +458,22 @@ def write_atomic(path: str, text: str) -> None:
 
 # --- doing them all, in order -------------------------------------------------
 
-def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int) -> Iterator[tuple[Task, Result]]:
-    """Each task with its result, in task order; in-process for one job or
-    when the tasks fill no more than one chunk."""
+def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int,
+                     stop: Stop) -> Generator[tuple[Task, Result], None, None]:
+    """Each task with its result, in task order, until ``stop`` is asked;
+    in-process for one job or when the tasks fill no more than one chunk."""
     chunks = _chunks(tasks)
     if jobs > 1:
         head = list(islice(chunks, 2))
         if len(head) == 2:
-            yield from _pooled(chain(head, chunks), settings, jobs)
+            yield from _pooled(chain(head, chunks), settings, jobs, stop)
             return
         chunks = iter(head)
     learn = partial(learn_template, settings.max_bytes)
-    for chunk in chunks:
-        for task in chunk:
-            yield task, handle(ready(task, learn, settings.max_bytes) if to_do(task) else task, settings)
+    for task in chain.from_iterable(chunks):
+        if stop.asked:
+            return
+        yield task, handle(ready(task, learn, settings.max_bytes) if to_do(task) else task, settings)
 
 
 def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
@@ -455,21 +490,30 @@ def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int) -> Iterator[tuple[Task, Result]]:
+def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int,
+            stop: Stop) -> Iterator[tuple[Task, Result]]:
     """Chunks run by ``workers`` processes, with at most a few chunks per
-    worker in flight.  Closing the generator drops the chunks not yet taken."""
+    worker in flight.  Once ``stop`` is asked, no chunk is sent, and of
+    those in flight only the ones a worker has started are taken: a worker
+    writes records, and a record on disk is a record to account for.
+    Closing the generator drops the chunks not yet taken."""
     window = workers * CHUNKS_PER_WORKER
-    pool = ProcessPoolExecutor(workers, initializer=_leave_signals_to_parent)
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(),))
     learn = partial(learn_template, settings.max_bytes, map_chunks=pool.map)
     pending: deque[tuple[list[Task], Future | None]] = deque()
     try:
         for chunk in chunks:
+            if stop.asked:
+                break
             work = [ready(task, learn, settings.max_bytes) for task in chunk if to_do(task)]
             pending.append((chunk, pool.submit(handle_chunk, work, settings) if work else None))
             while pending and (len(pending) >= window or pending[0][1] is None):
                 yield from _answers(*pending.popleft(), settings)
         while pending:
-            yield from _answers(*pending.popleft(), settings)
+            chunk, future = pending.popleft()
+            if stop.asked and (future is None or future.cancel()):
+                continue  # not started: left for the next run
+            yield from _answers(chunk, future, settings)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -481,11 +525,37 @@ def _answers(chunk: list[Task], future: Future | None, settings: Settings) -> It
         yield task, next(done) if to_do(task) else handle(task, settings)
 
 
-def _leave_signals_to_parent() -> None:
+def _start_worker(parent: int) -> None:
     """Ctrl-C reaches the whole process group; workers ignore it and SIGTERM
-    and finish their chunk, while the main process decides what to keep."""
+    and finish their chunk, while the main process decides what to keep.
+    So that a worker cannot outlive a main process killed outright
+    (SIGKILL, the OOM killer), it ends when its parent does."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if not _ask_for_death_signal():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before the worker could ask
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1       # prctl's option: a signal to get when the parent ends
+_PARENT_CHECK_SECONDS = 1.0  # how often a worker without it looks for its parent
+
+
+def _ask_for_death_signal() -> bool:
+    """Have Linux SIGKILL this process when its parent ends; False where
+    that cannot be asked (not Linux)."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit once this process has been handed to another parent: its own has ended."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 @contextmanager
@@ -496,7 +566,7 @@ def stop_on_signals() -> Iterator[Stop]:
     def request(signum, _frame):
         stop.signum = stop.signum or signum
 
-    previous = {signum: signal.signal(signum, request) for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous = {signum: signal.signal(signum, request) for signum in _EXIT_ON}
     try:
         yield stop
     finally:
@@ -526,7 +596,7 @@ def open_run(stack: ExitStack, options: Options) -> StateStore | None:
 
 def row_of(task: Task, result: Result) -> Row:
     item = task.input
-    outcome = FAILED if result.outcome == FAILED else OK
+    outcome = OK if result.outcome in (WRITTEN, SKIPPED) else FAILED
     return Row(item.source, item.size, item.mtime_ns, result.digest, __version__, outcome, result.error)
 
 
@@ -536,62 +606,92 @@ def is_recorded(task: Task) -> bool:
     return task.input.size is not None and task.refusal is None and not task.skip
 
 
-def count(tally: Tally, result: Result) -> None:
-    tally.found += 1
-    if result.outcome == WRITTEN:
-        tally.written += 1
-    elif result.outcome == UNCHANGED:
-        tally.skipped += 1
-    else:
-        tally.failed += 1
+def _was_read(result: Result) -> bool:
+    """Every input read is hashed, and only those."""
+    return result.digest is not None
+
+
+@contextmanager
+def _writing(what: str) -> Iterator[None]:
+    """Turn a failure to write ``what`` into _Unwritable: it would fail again
+    for every later input.  A broken pipe is no failure: the reader has
+    all it wants."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise _Unwritable(f"cannot write {what}: {getattr(exc, 'strerror', None) or exc}") from exc
 
 
 def checkpoint(out: TextIO, store: StateStore | None) -> None:
     """Records first, then their state rows: the state never claims a record
     that did not reach stdout or its file."""
-    out.flush()
+    with _writing("standard output"):
+        out.flush()
     if store is not None:
-        store.commit()
+        with _writing(store.path):
+            store.commit()
 
 
 def take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: StateStore | None,
                  tally: Tally, reporter: Reporter, stop: Stop) -> None:
-    """Write, report and record each result in order, until done or asked to stop."""
+    """Write, report and record each result in order, until the results
+    end; the first record there is no room for asks the run to stop.
+    Raises _Unwritable when standard output or the state cannot be written,
+    BrokenPipeError when standard output's reader has gone."""
     for task, result in results:
-        count(tally, result)
+        if result.outcome == UNWRITTEN:
+            stop.problem = stop.problem or result.error
+            continue
         if result.line is not None:
-            out.write(result.line + "\n")
-        if result.outcome == FAILED:
-            reporter.failure(task.input.source, result.error or "")
+            with _writing("standard output"):
+                out.write(result.line + "\n")
+        tally.add(result.outcome, _was_read(result))
+        if result.outcome in _FAILURES:
+            reporter.failure(task.input.source, result.error or result.outcome)
         if store is not None and is_recorded(task):
             store.add(row_of(task, result))
             if len(store.pending) >= STATE_BATCH:
                 checkpoint(out, store)
         reporter.advance()
-        if stop.signum:
-            break
     checkpoint(out, store)
 
 
+def _stopped_line(stop: Stop, written: int, keeps_state: bool) -> str:
+    """The one line a run stopped by what it cannot write leaves: what, how
+    far it got, and, when it keeps a state, that a re-run goes on from there."""
+    line = f"newsclean: stopped: {stop.problem}. {written} records written"
+    if not keeps_state:
+        return line
+    if stop.state_lost:
+        return line + (", the latest of them not recorded in the state; "
+                       "a re-run makes those again and goes on with the rest")
+    return line + "; a re-run goes on with the rest"
+
+
 def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
-    """Extract every input, report on stderr, and return the exit status."""
+    """Extract every input, report on stderr, and return the exit status.
+    A reader of ``out`` that goes away (``| head``) ends the run with
+    BrokenPipeError, the state's rows not yet committed dropped."""
     started = time.monotonic()
     paths = list(paths)
     with ExitStack() as stack:
         try:
             store = open_run(stack, options)
         except Locked as exc:
-            print(f"newsclean: {exc}; try again later, or use --wait", file=sys.stderr)
+            print(f"newsclean: {exc}", file=sys.stderr)
             return EXIT_LOCKED
         except KeyboardInterrupt:  # while waiting for the lock
-            return 128 + signal.SIGINT
+            return EXIT_INTERRUPTED
         except (OSError, sqlite3.Error) as exc:
             print(f"newsclean: {getattr(exc, 'filename', None) or state_files(options)[0]}: "
                   f"{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            return EXIT_FAILED
+            return EXIT_UNWRITABLE
         stop = stack.enter_context(stop_on_signals())
         skip_folder = identity(options.output_dir) if options.output_dir else None
-        recall = partial(store.done, version=__version__) if store is not None and not options.force else None
+        recall = (partial(store.done, version=__version__, failures=not options.retry_failed)
+                  if store is not None and not options.force else None)
         # Two inputs can only land on one output file when several paths are named.
         claims = stack.enter_context(closing(Claims())) if options.output_dir and len(paths) > 1 else None
         tally = Tally()
@@ -601,11 +701,20 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
         if not stop.signum:
             tasks = plan(walk_inputs(paths, options.pattern, skip_folder), recall, claims)
             settings = Settings(options.now, options.output_dir, options.max_bytes)
-            take_results(results_in_order(tasks, settings, options.jobs), out, store, tally, reporter, stop)
-        reporter.finish(tally, stop.signum)
+            try:
+                with closing(results_in_order(tasks, settings, options.jobs, stop)) as results:
+                    take_results(results, out, store, tally, reporter, stop)
+            except _Unwritable as exc:
+                stop.problem, stop.state_lost = stop.problem or str(exc), store is not None
+        if stop.problem:
+            reporter.print(_stopped_line(stop, tally.written, store is not None))
+        else:
+            reporter.finish(tally, stop.signum)
+    if stop.problem:
+        return EXIT_UNWRITABLE
     if stop.signum:
-        return 128 + stop.signum
-    return EXIT_FAILED if tally.failed else EXIT_OK
+        return _EXIT_ON[stop.signum]
+    return EXIT_FAILED if tally.failures else EXIT_OK
 
 
 def extract_here(paths: Iterable[str], pattern: str | None = None,
@@ -615,5 +724,5 @@ def extract_here(paths: Iterable[str], pattern: str | None = None,
     extraction): for ``newsclean eval``."""
     tasks = plan(walk_inputs(paths, pattern, recursive=recursive), None, None)
     settings = Settings(now, None, MAX_BYTES)
-    for task, result in results_in_order(tasks, settings, jobs=1):
+    for task, result in results_in_order(tasks, settings, jobs=1, stop=Stop()):
         yield task.input.source, result
