@@ -41,7 +41,7 @@ from .data import load
 from .features import Features, breadcrumb_end, line_key, measure_page
 from .header import read_footer_meta, read_header
 from .page import (BODY, BOILERPLATE, BYLINE, CAPTION, CRAWLER, DATELINE, FURNITURE, TEXT, TITLE, Page,
-                   above_credit, is_prose, is_title_like, neighbour)
+                   above_credit, is_article_prose, is_prose, is_title_like, neighbour)
 
 _WALLS = frozenset({BOILERPLATE, CRAWLER, DATELINE})
 _TITLE_WEIGHT = -40.0
@@ -101,7 +101,7 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
         return FURNITURE, "place of a dateline"
     if byline.labelled_byline(unit.text):
         return BYLINE, "labelled byline"
-    if template and f.key in template:
+    if template and f.key in template and not is_article_prose(f):
         return FURNITURE, _TEMPLATE_REASON
     if (f.same_as_previous or f.same_as_next or f.repeats >= 2) and f.words <= 40:
         return TITLE, f"title printed {f.repeats} times"

@@ -41,7 +41,7 @@ from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
 from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_state
-from .template import folder_sample, learn_files
+from .template import Template, folder_sample, learn_files
 
 STATE_NAME = ".newsclean-state.sqlite"
 LOCK_NAME = ".newsclean.lock"
@@ -303,7 +303,7 @@ def to_do(task: Task) -> bool:
     return not task.skip and task.refusal is None
 
 
-def ready(task: Task, learn: Callable[[tuple[str, ...]], frozenset[str]], max_bytes: int) -> Task:
+def ready(task: Task, learn: Callable[[tuple[str, ...]], Template], max_bytes: int) -> Task:
     """A task to do as a worker needs it: standard input read here, since
     workers cannot read it; its folder's template learnt (once per folder)
     and sent instead of the folder."""
@@ -313,7 +313,7 @@ def ready(task: Task, learn: Callable[[tuple[str, ...]], frozenset[str]], max_by
     if item.folder is None:
         return task
     if item.folder.template is None:
-        item.folder.template = learn(item.folder.sample)
+        item.folder.template = learn(item.folder.sample).keys
     return task._replace(input=item._replace(folder=None), template=item.folder.template)
 
 

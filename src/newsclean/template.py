@@ -2,32 +2,67 @@
 
 When one run reads many files, a line that recurs in a large share of them
 (a menu, a footer, a promo, the cookie notice) is the site's template, not
-any article's text.  A folder's template is learnt from the line keys of a
-sample of its files (``folder_sample``, ``learn_files``); the classifier
-then treats those lines as boilerplate.  ``learn_texts`` learns a group's
-template from the texts or bytes of its sample, wherever they come from.
-With fewer than ``MIN_FILES`` pages nothing is learnt, so a lone file is
-never affected.
+any article's text.  A folder's template is learnt from a sample of its
+files (``folder_sample``, ``learn_files``); the classifier then treats
+those lines as furniture.  ``learn_texts`` learns a group's template from
+the texts or bytes of its sample, wherever they come from.
+
+An article can recur too: a page fetched again when its teasers or
+comments changed, an agency story several sites carry, a live page saved
+at every update.  Copies of one page therefore count once: two pages are
+copies when they share at least half of the smaller one's fingerprint, its
+FINGERPRINT_LINES longest paragraphs (``_copies``).  And a line that reads
+as an article's prose is never part of a template
+(``page.is_article_prose``), however often it recurs.  With fewer than
+``MIN_FILES`` distinct pages nothing is learnt, so a lone file is never
+affected.
 """
 from __future__ import annotations
 
+import heapq
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timezone
 from itertools import islice, repeat
+from typing import NamedTuple
 
 from .blocks import split_units
 from .decode import decode
-from .features import line_key
+from .features import Features, measure_page
 from .inputs import read_bytes
 from .normalise import normalise
+from .page import is_article_prose, is_prose
 
 MIN_FILES = 3
 MIN_SHARE = 0.3
 SAMPLE_FILES = 200      # files of a folder its template is learnt from
 SAMPLE_CHUNK = 16       # files of a sample one process reads at a time
-# Longer lines are paragraphs; a site does not repeat those in its template.
-MAX_WORDS = 40
+# A page's fingerprint: its longest paragraphs, which no other article
+# shares.
+FINGERPRINT_LINES = 8
+# Only the kinds of line learning looks at are measured, none of them a
+# date, so the clock relative dates are read against is any fixed one.
+_CLOCK = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+class SampledPage(NamedTuple):
+    """What learning needs of one page."""
+    lines: dict[str, str]         # key -> text of each line a template may remove
+    fingerprint: frozenset[str]   # keys of its longest paragraphs
+
+
+class Template(NamedTuple):
+    """What was learnt from a group's sample."""
+    pages: int             # pages of text sampled
+    distinct: int          # the same, copies of one page counted once
+    seen: dict[str, int]   # key -> distinct pages holding it, for each line of the template
+    texts: dict[str, str]  # key -> the line as first printed
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The line keys the classifier takes for furniture."""
+        return frozenset(self.seen)
 
 
 def folder_sample(paths: Iterable[str]) -> tuple[str, ...] | None:
@@ -38,56 +73,96 @@ def folder_sample(paths: Iterable[str]) -> tuple[str, ...] | None:
     return sample if len(sample) >= MIN_FILES else None
 
 
-def page_keys(text: str) -> set[str]:
-    """The distinct keys of a page's short lines."""
-    keys = set()
-    for unit in split_units(normalise(text)):
-        if len(unit.text.split()) <= MAX_WORDS:
-            key = line_key(unit.text)
-            if key:
-                keys.add(key)
-    return keys
+def sample_page(text: str) -> SampledPage:
+    """A page's removable lines and fingerprint, from the features the
+    classifier measures (so the guard reads a line as ``classify`` does)."""
+    units = split_units(normalise(text))
+    feats = measure_page([u.text for u in units], _CLOCK, every_key=True)
+    removable = [(f.key, u.text) for u, f in zip(units, feats) if f.key and not is_article_prose(f)]
+    longest = heapq.nlargest(FINGERPRINT_LINES, _paragraphs(feats), key=lambda f: f.words)
+    return SampledPage(dict(reversed(removable)), frozenset(f.key for f in longest))
 
 
-def learn_texts(texts: Iterable[str | bytes]) -> frozenset[str]:
+def _paragraphs(feats: list[Features]) -> list[Features]:
+    """The lines of a page a fingerprint is taken from: its paragraphs of
+    article prose that stand beside another sentence (a teaser's summary
+    or a comment stands between titles, names and times, and a site's
+    teasers recur on its every page), or, on a page without such, its
+    sentences."""
+    prose = [bool(f.key) and f.furniture is None and is_prose(f) for f in feats]
+    beside = [False, *prose[:-1]], [*prose[1:], False]
+    in_runs = [f for f, own, before, after in zip(feats, prose, *beside)
+               if own and (before or after) and is_article_prose(f)]
+    return in_runs or [f for f, own in zip(feats, prose) if own]
+
+
+def learn(pages: Sequence[SampledPage]) -> Template:
+    """The lines on at least MIN_SHARE of the distinct pages (and on
+    MIN_FILES), each group of copies counting as one page."""
+    groups = _copy_groups([page.fingerprint for page in pages])
+    seen: Counter[str] = Counter()
+    for members in groups:
+        seen.update(set().union(*(pages[i].lines for i in members)))
+    needed = max(MIN_FILES, MIN_SHARE * len(groups))
+    template = {key: n for key, n in seen.items() if n >= needed} if len(groups) >= MIN_FILES else {}
+    # Read backwards, so that each line keeps its text on the first page.
+    texts = {key: text for page in reversed(pages) for key, text in page.lines.items() if key in template}
+    return Template(len(pages), len(groups), template, texts)
+
+
+def _copy_groups(fingerprints: Sequence[frozenset[str]]) -> list[list[int]]:
+    """The pages as groups of copies, by index: each page joins the group
+    of the first earlier page it is a copy of.  Joining, never merging two
+    groups, keeps one chance likeness from making one group of a site."""
+    group_of: list[int] = []  # each page's group, by its first page
+    holding: defaultdict[str, list[int]] = defaultdict(list)  # fingerprint line -> pages
+    for i, fingerprint in enumerate(fingerprints):
+        earlier = sorted({j for key in fingerprint for j in holding[key]})
+        original = next((j for j in earlier if _copies(fingerprints[j], fingerprint)), None)
+        group_of.append(i if original is None else group_of[original])
+        for key in fingerprint:
+            holding[key].append(i)
+    groups: defaultdict[int, list[int]] = defaultdict(list)
+    for i, first in enumerate(group_of):
+        groups[first].append(i)
+    return list(groups.values())
+
+
+def _copies(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Two pages are copies of one article when they share at least half of
+    the smaller fingerprint: other teasers, comments, datelines or another
+    site's menus around an article leave its paragraphs as they are, while
+    two articles of one site share none of theirs."""
+    shared = len(one & other)
+    return shared > 0 and 2 * shared >= min(len(one), len(other))
+
+
+def learn_texts(texts: Iterable[str | bytes]) -> Template:
     """The template of a group of pages from its sample's texts (bytes are
-    decoded first)."""
-    return learn(page_keys(decode(text).text if isinstance(text, bytes) else text) for text in texts)
+    decoded first), in the sample's order."""
+    return learn([sample_page(decode(text).text if isinstance(text, bytes) else text) for text in texts])
 
 
-def learn(pages: Iterable[set[str]]) -> frozenset[str]:
-    """Keys present in at least MIN_SHARE of the pages (and MIN_FILES)."""
-    counts: Counter[str] = Counter()
-    total = 0
-    for keys in pages:
-        counts.update(keys)
-        total += 1
-    if total < MIN_FILES:
-        return frozenset()
-    needed = max(MIN_FILES, MIN_SHARE * total)
-    return frozenset(k for k, n in counts.items() if n >= needed)
+def sample_files(paths: Sequence[str], max_bytes: int) -> list[SampledPage]:
+    """Each of ``paths`` that is a page of text, sampled."""
+    return [page for page in map(_sample_file, paths, repeat(max_bytes)) if page is not None]
 
 
-def sample_files(paths: Sequence[str], max_bytes: int) -> list[set[str]]:
-    """The line keys of each of ``paths`` that is a page of text."""
-    return [keys for keys in map(_file_keys, paths, repeat(max_bytes)) if keys is not None]
-
-
-def _file_keys(path: str, max_bytes: int) -> set[str] | None:
-    """The page's line keys; None for a file that is no page of text: too
-    large, unreadable, binary, or tripping a bug (its own extraction will
-    report what is wrong with it)."""
+def _sample_file(path: str, max_bytes: int) -> SampledPage | None:
+    """None for a file that is no page of text: too large, unreadable,
+    binary, or tripping a bug (its own extraction will report what is wrong
+    with it)."""
     try:
         if os.stat(path).st_size > max_bytes:
             return None
-        return page_keys(decode(read_bytes(path)).text)
+        return sample_page(decode(read_bytes(path)).text)
     except Exception:
         return None
 
 
-def learn_files(paths: Sequence[str], max_bytes: int, map_chunks: Callable = map) -> frozenset[str]:
+def learn_files(paths: Sequence[str], max_bytes: int, map_chunks: Callable = map) -> Template:
     """The template of a group of files, read SAMPLE_CHUNK at a time by
     ``map_chunks`` (``map`` in this process, a pool's ``map`` in its
     workers)."""
     parts = [paths[start:start + SAMPLE_CHUNK] for start in range(0, len(paths), SAMPLE_CHUNK)]
-    return learn(keys for part in map_chunks(sample_files, parts, repeat(max_bytes)) for keys in part)
+    return learn([page for part in map_chunks(sample_files, parts, repeat(max_bytes)) for page in part])
