@@ -9,6 +9,7 @@ out as it does alone, but for the site's furniture.
 """
 import json
 import random
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,6 +41,8 @@ HOSTS = [f"fixtures/{name}.txt" for name in (
     "business_02_port_concession", "citynews_02_park_garden", "health_02_women_heart", "opinion_02_coal_transition",
     "sports_01_derby_report")]
 SITE_NOTICE = "Сигнали за нередности в квартала изпращайте на редакцията на „Градски вести“ по всяко време."
+# An explain line of a unit the template removed: index, label, gap, T.
+MARKED = re.compile(r"^ *\d+ \S+ +[| ]T ")
 BACKGROUND = ("Припомняме, че общината обяви програмата за ремонт на улиците и водопроводите през пролетта, "
               "като първите обекти бяха избрани след обществено обсъждане с жителите на всички квартали.")
 
@@ -179,3 +182,36 @@ def test_a_template_given_by_hand_never_removes_article_prose():
     paragraphs = [u.text for u in split_units(page) if u.text.startswith("Износът на зърнени култури")]
     template = frozenset(" ".join(tokens(p)) for p in paragraphs)
     assert newsclean.extract(page, template=template).body == newsclean.extract(page).body
+
+
+# --- seeing a folder's template ---------------------------------------------------
+
+def test_the_template_command_prints_each_line_with_the_pages_it_was_seen_on(tmp_path):
+    guests = list(GUESTS) + OTHERS[:3]
+    # The first article again, three times without the site's chrome: copies of it.
+    rescrapes = [f"{text_of(guests[0])}\n\nЗаглавие номер {i}\n" for i in range(3)]
+    write_folder(tmp_path / "site", [carried_by(g, "fixtures/tvsite_02_tram_repair.txt", (SITE_NOTICE,))
+                                     for g in guests], rescrapes)
+    result = CliRunner().invoke(main, ["template", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"{tmp_path / 'site'}: {len(lines) - 1} template lines, learnt from 9 pages, "
+                        "6 of them distinct (copies of one page count once)")
+    assert f"     6  {SITE_NOTICE}" in lines
+
+
+def test_the_template_command_says_when_a_folder_has_none(tmp_path):
+    write_folder(tmp_path / "pair", [text_of(p) for p in OTHERS[:2]], [])
+    result = CliRunner().invoke(main, ["template", str(tmp_path / "pair")])
+    assert result.stdout == f"{tmp_path / 'pair'}: fewer than 3 files, extracted alone: no template\n"
+
+
+def test_explain_marks_the_lines_the_folders_template_removes(tmp_path):
+    paths = write_folder(tmp_path / "site", [carried_by(g, "fixtures/tvsite_02_tram_repair.txt", (SITE_NOTICE,))
+                                             for g in GUESTS], [])
+    result = CliRunner().invoke(main, ["explain", str(paths[0]), "--template"])
+    assert result.exit_code == 0, result.stderr
+    marked = [line for line in result.stdout.splitlines() if SITE_NOTICE[:40] in line]
+    assert len(marked) == 1 and MARKED.match(marked[0]) and "site template: seen on 3 of 3 distinct pages" in marked[0]
+    plain = CliRunner().invoke(main, ["explain", str(paths[0])]).stdout.splitlines()
+    assert SITE_NOTICE[:40] in plain[22] and not any(map(MARKED.match, plain))

@@ -71,7 +71,7 @@ _INTRO_MAX_WORDS = 60
 _MIN_LISTED_TEASERS = 3
 _BREADCRUMB_REACH = 3
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in load("page_bg")["today_bar_labels"])
-_TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
+TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
 def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str, str]:
@@ -102,7 +102,7 @@ def _local_label(unit: Unit, f: Features, template: frozenset[str]) -> tuple[str
     if byline.labelled_byline(unit.text):
         return BYLINE, "labelled byline"
     if template and f.key in template and not is_article_prose(f):
-        return FURNITURE, _TEMPLATE_REASON
+        return FURNITURE, TEMPLATE_REASON
     if (f.same_as_previous or f.same_as_next or f.repeats >= 2) and f.words <= 40:
         return TITLE, f"title printed {f.repeats} times"
     if f.menu_like and not byline.bare_names(unit.text):

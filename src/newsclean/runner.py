@@ -161,6 +161,13 @@ def walk_inputs(paths: Iterable[str], pattern: str | None,
             yield _input(path, os.path.basename(path), _stat(path))
 
 
+def template_sample(folder: str, pattern: str | None = None) -> tuple[str, ...] | None:
+    """The files a run learns the template of ``folder``'s own files from
+    (hidden ones skipped, ``pattern`` applied); None when it learns none."""
+    first = next(walk_inputs([folder], pattern, recursive=False), None)
+    return first.folder.sample if first is not None and first.folder is not None else None
+
+
 class _Subfolder(NamedTuple):
     prefix: str
     relative: str
