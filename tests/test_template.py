@@ -126,6 +126,20 @@ def test_thirty_copies_differing_only_in_the_dateline_keep_their_article(tmp_pat
     assert_as_alone(tmp_path / "dump", paths)
 
 
+def test_a_list_of_titles_fetched_again_and_again_leaves_the_articles_it_lists_their_headlines(tmp_path):
+    listed = list(GUESTS) + OTHERS[:2]
+    headlines = [process(str(ROOT / path), None).headline for path in listed]
+
+    def front_page(fetch: int) -> str:
+        teasers = [f"{headline}\n{10 + fetch}:{i:02d}" for i, headline in enumerate(headlines)]
+        return "\n\n".join(["Новини Днес", "Начало | Новини | Спорт | Култура", *teasers,
+                              f"Най-новото заглавие на сайта номер {fetch}"])
+
+    paths = write_folder(tmp_path / "dump", [front_page(fetch) for fetch in range(5)],
+                         [text_of(p) for p in listed + OTHERS[2:7]])
+    assert_as_alone(tmp_path / "dump", paths)
+
+
 def test_copies_count_once_and_distinct_articles_apart():
     article = text_of("fixtures/agency_01_grain_exports.txt")
     rescrapes = [f"{article}\n\nОще по темата\n\nЗаглавие номер {i}\n" for i in range(4)]

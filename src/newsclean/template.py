@@ -11,7 +11,8 @@ An article can recur too: a page fetched again when its teasers or
 comments changed, an agency story several sites carry, a live page saved
 at every update.  Copies of one page therefore count once: two pages are
 copies when they share at least half of the smaller one's fingerprint, its
-FINGERPRINT_LINES longest paragraphs (``_copies``).  And a line that reads
+FINGERPRINT_LINES longest paragraphs (``_copies``; a listing's longest
+titles).  And a line that reads
 as an article's prose is never part of a template
 (``page.is_article_prose``), however often it recurs.  With fewer than
 ``MIN_FILES`` distinct pages nothing is learnt, so a lone file is never
@@ -41,6 +42,8 @@ SAMPLE_CHUNK = 16       # files of a sample one process reads at a time
 # A page's fingerprint: its longest paragraphs, which no other article
 # shares.
 FINGERPRINT_LINES = 8
+# Shorter lines of a list of titles are labels and buttons.
+_TITLE_MIN_WORDS = 4
 # Only the kinds of line learning looks at are measured, none of them a
 # date, so the clock relative dates are read against is any fixed one.
 _CLOCK = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -79,21 +82,24 @@ def sample_page(text: str) -> SampledPage:
     units = split_units(normalise(text))
     feats = measure_page([u.text for u in units], _CLOCK, every_key=True)
     removable = [(f.key, u.text) for u, f in zip(units, feats) if f.key and not is_article_prose(f)]
-    longest = heapq.nlargest(FINGERPRINT_LINES, _paragraphs(feats), key=lambda f: f.words)
+    longest = heapq.nlargest(FINGERPRINT_LINES, _fingerprint_lines(feats), key=lambda f: f.words)
     return SampledPage(dict(reversed(removable)), frozenset(f.key for f in longest))
 
 
-def _paragraphs(feats: list[Features]) -> list[Features]:
+def _fingerprint_lines(feats: list[Features]) -> list[Features]:
     """The lines of a page a fingerprint is taken from: its paragraphs of
     article prose that stand beside another sentence (a teaser's summary
     or a comment stands between titles, names and times, and a site's
-    teasers recur on its every page), or, on a page without such, its
-    sentences."""
-    prose = [bool(f.key) and f.furniture is None and is_prose(f) for f in feats]
+    teasers recur on its every page); on a page without such, its
+    sentences; on a page without sentences (a list of titles), its
+    titles."""
+    text = [bool(f.key) and f.furniture is None and not f.menu_like and not f.date_dominant for f in feats]
+    prose = [own and is_prose(f) for own, f in zip(text, feats)]
     beside = [False, *prose[:-1]], [*prose[1:], False]
-    in_runs = [f for f, own, before, after in zip(feats, prose, *beside)
-               if own and (before or after) and is_article_prose(f)]
-    return in_runs or [f for f, own in zip(feats, prose) if own]
+    return ([f for f, own, before, after in zip(feats, prose, *beside)
+             if own and (before or after) and is_article_prose(f)]
+            or [f for f, own in zip(feats, prose) if own]
+            or [f for f, own in zip(feats, text) if own and f.words >= _TITLE_MIN_WORDS])
 
 
 def learn(pages: Sequence[SampledPage]) -> Template:
