@@ -119,7 +119,7 @@ def test_a_story_other_sites_carry_in_their_own_chrome_keeps_its_article(tmp_pat
 @pytest.mark.parametrize("guest", sorted(GUESTS))
 def test_thirty_copies_differing_only_in_the_dateline_keep_their_article(tmp_path, guest):
     dateline = GUESTS[guest]
-    hour, minute = dateline.split(":")[0], ":" + dateline.split(":")[1][:2]
+    minute = dateline[dateline.index(":"):][:3]
     copies = [text_of(guest).replace(dateline, dateline.replace(minute, f":{i:02d}"), 1) for i in range(30)]
     assert len(set(copies)) == 30
     paths = write_folder(tmp_path / "dump", copies, [text_of(p) for p in OTHERS])
@@ -186,8 +186,9 @@ def test_a_paragraph_every_article_of_a_site_repeats_stays_and_its_notice_goes(t
     paths = write_folder(tmp_path / "site", pages, [])
     learnt = learn_texts(pages)
     assert " ".join(tokens(SITE_NOTICE)) in learnt.keys and " ".join(tokens(BACKGROUND)) not in learnt.keys
-    for path, record in folder_records(tmp_path / "site").items():
-        assert BACKGROUND in record["body"] and SITE_NOTICE not in record["body"], path
+    together = folder_records(tmp_path / "site")
+    for path in paths:
+        assert BACKGROUND in together[str(path)]["body"] and SITE_NOTICE not in together[str(path)]["body"], path
 
 
 def test_a_template_given_by_hand_never_removes_article_prose():
