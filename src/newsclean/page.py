@@ -47,7 +47,7 @@ class Page:
 # Notices a site prints on every page run to 25 words ("Перспектива е
 # независима медия без реклами ...", 23; "Моля потвърдете избраните
 # снимки ...", 25); 86% of the fixtures' body paragraphs are longer.
-ARTICLE_PROSE_WORDS = 26
+_ARTICLE_PROSE_WORDS = 26
 
 
 def is_prose(f: Features) -> bool:
@@ -58,7 +58,7 @@ def is_article_prose(f: Features) -> bool:
     """A paragraph of running prose, longer than the notices a site repeats:
     no site template is made of these, so a line that reads so is the
     article's own text even when many pages print it (copies of one story)."""
-    return f.words >= ARTICLE_PROSE_WORDS and is_prose(f)
+    return f.words >= _ARTICLE_PROSE_WORDS and is_prose(f)
 
 
 def is_title_like(f: Features) -> bool:

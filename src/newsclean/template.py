@@ -10,10 +10,9 @@ the texts or bytes of its sample, wherever they come from.
 An article can recur too: a page fetched again when its teasers or
 comments changed, an agency story several sites carry, a live page saved
 at every update.  Copies of one page therefore count once: two pages are
-copies when they share at least half of the smaller one's fingerprint, its
-FINGERPRINT_LINES longest paragraphs (``_copies``; a listing's longest
-titles).  And a line that reads
-as an article's prose is never part of a template
+copies when they share at least half of the smaller one's fingerprint,
+its longest paragraphs (``_copies``; a listing's longest titles).  And a
+line that reads as an article's prose is never part of a template
 (``page.is_article_prose``), however often it recurs.  With fewer than
 ``MIN_FILES`` distinct pages nothing is learnt, so a lone file is never
 affected.
@@ -38,10 +37,10 @@ from .page import is_article_prose, is_prose
 MIN_FILES = 3
 MIN_SHARE = 0.3
 SAMPLE_FILES = 200      # files of a folder its template is learnt from
-SAMPLE_CHUNK = 16       # files of a sample one process reads at a time
+_SAMPLE_CHUNK = 16       # files of a sample one process reads at a time
 # A page's fingerprint: its longest paragraphs, which no other article
 # shares.
-FINGERPRINT_LINES = 8
+_FINGERPRINT_LINES = 8
 # Shorter lines of a list of titles are labels and buttons.
 _TITLE_MIN_WORDS = 4
 # Only the kinds of line learning looks at are measured, none of them a
@@ -82,7 +81,7 @@ def sample_page(text: str) -> SampledPage:
     units = split_units(normalise(text))
     feats = measure_page([u.text for u in units], _CLOCK, every_key=True)
     removable = [(f.key, u.text) for u, f in zip(units, feats) if f.key and not is_article_prose(f)]
-    longest = heapq.nlargest(FINGERPRINT_LINES, _fingerprint_lines(feats), key=lambda f: f.words)
+    longest = heapq.nlargest(_FINGERPRINT_LINES, _fingerprint_lines(feats), key=lambda f: f.words)
     return SampledPage(dict(reversed(removable)), frozenset(f.key for f in longest))
 
 
@@ -167,8 +166,8 @@ def _sample_file(path: str, max_bytes: int) -> SampledPage | None:
 
 
 def learn_files(paths: Sequence[str], max_bytes: int, map_chunks: Callable = map) -> Template:
-    """The template of a group of files, read SAMPLE_CHUNK at a time by
+    """The template of a group of files, read _SAMPLE_CHUNK at a time by
     ``map_chunks`` (``map`` in this process, a pool's ``map`` in its
     workers)."""
-    parts = [paths[start:start + SAMPLE_CHUNK] for start in range(0, len(paths), SAMPLE_CHUNK)]
+    parts = [paths[start:start + _SAMPLE_CHUNK] for start in range(0, len(paths), _SAMPLE_CHUNK)]
     return learn([page for part in map_chunks(sample_files, parts, repeat(max_bytes)) for page in part])
