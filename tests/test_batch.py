@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsclean import runner
+from newsclean import runner, template
 from newsclean.cli import main
 from newsclean.progress import Reporter
 from newsclean.runner import process, walk_inputs
@@ -187,10 +187,10 @@ def test_a_template_is_learnt_from_the_first_files_of_a_folder_only(tmp_path, mo
     paths = write_site(tmp_path / "site", 5)
     for path in paths[:2]:  # the sample of three holds the site's line only once
         path.write_text(site_page(paths.index(path)).replace(SITE_LINE, ""), encoding="utf-8")
-    monkeypatch.setattr(runner, "SAMPLE_FILES", 3)
+    monkeypatch.setattr(template, "SAMPLE_FILES", 3)
     records = records_of(extract(tmp_path / "site").stdout)
     assert SITE_LINE in records[str(paths[4])]["body"]
-    monkeypatch.setattr(runner, "SAMPLE_FILES", 5)
+    monkeypatch.setattr(template, "SAMPLE_FILES", 5)
     records = records_of(extract(tmp_path / "site").stdout)
     assert SITE_LINE not in records[str(paths[4])]["body"]
 

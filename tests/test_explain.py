@@ -11,7 +11,7 @@ from conftest import ARTICLE, page
 
 TITLE = "Новият мост над Марица е открит"
 # "   3 body        | Кметът на ...  <- in the article's run (...)"
-UNIT = re.compile(r" *(\d+) (\w+) +[| ] (.*?) *  <- (.+)")
+UNIT = re.compile(r" *(\d+) (\w+) +[| ][T ] (.*?) *  <- (.+)")
 HEAD = re.compile(r"(.+): (\d+) units; body units \[([\d, ]*)\], headline unit (\d+)")
 
 

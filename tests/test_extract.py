@@ -1,7 +1,7 @@
 """Behaviour of the extraction pipeline on small, real-looking pages."""
 import newsclean
 from newsclean.normalise import normalise
-from newsclean.template import learn, page_keys
+from newsclean.template import learn_texts
 
 from conftest import ARTICLE, page
 
@@ -84,9 +84,10 @@ def test_site_is_the_domain_printed_in_the_footer():
 
 def test_template_lines_learnt_across_pages_become_furniture():
     pages = [page("Пловдив Днес", sentence, "Абонамент за вестника на сайта") for sentence in ARTICLE + TEASERS[2::3]]
-    template = learn(page_keys(p) for p in pages)
+    template = learn_texts(pages).keys
     assert template == {"пловдив днес", "абонамент за вестника на сайта"}
-    assert learn(page_keys(p) for p in pages[:2]) == frozenset()
+    assert learn_texts(p.encode("cp1251") for p in pages).keys == template
+    assert learn_texts(pages[:2]).keys == frozenset()
 
 
 def test_relative_publication_time_is_read_against_now_and_never_guessed():

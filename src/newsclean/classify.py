@@ -33,7 +33,7 @@ from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, is_w
 from .features import Features, line_key, measure_page
 from .furniture import family_named
 from .header import read_footer_meta, read_header
-from .page import Label, Page, is_prose
+from .page import Label, Page, is_article_prose, is_prose
 from .tables import table
 from .weights import DEFAULT, Weights
 
@@ -98,7 +98,8 @@ RULES = (
     Rule(Label.DATELINE, lambda u: u.f.date_dominant, "mostly a date or time"),
     Rule(Label.FURNITURE, lambda u: u.f.place_line, "place of a dateline"),
     Rule(Label.BYLINE, lambda u: bool(byline.labelled_byline(u.unit.text)), "labelled byline"),
-    Rule(Label.FURNITURE, lambda u: bool(u.template) and u.f.key in u.template, TEMPLATE_REASON),
+    Rule(Label.FURNITURE, lambda u: bool(u.template) and u.f.key in u.template and not is_article_prose(u.f, u.weights),
+         TEMPLATE_REASON),
     Rule(Label.TITLE, lambda u: (u.f.same_as_previous or u.f.same_as_next or u.f.repeats >= 2) and not u.long_prose,
          "title printed {f.repeats} times"),
     Rule(Label.BOILERPLATE, lambda u: u.f.menu_like and not byline.bare_names(u.unit.text), "menu or breadcrumb"),

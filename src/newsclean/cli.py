@@ -108,9 +108,10 @@ def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, o
 
 
 def _register_tools() -> None:
-    from .commands import eval_command, explain_command
+    from .commands import eval_command, explain_command, template_command
 
     main.add_command(explain_command)
+    main.add_command(template_command)
     main.add_command(eval_command)
 
 

@@ -87,6 +87,13 @@ def is_prose(f: Features, w: Weights = DEFAULT) -> bool:
     return f.words >= w.prose_min_words and (f.ends_sentence or f.sentences >= 2) and f.stop_ratio >= w.prose_min_stop_ratio
 
 
+def is_article_prose(f: Features, w: Weights = DEFAULT) -> bool:
+    """A paragraph of running prose, longer than the notices a site repeats:
+    no site template is made of these, so a line that reads so is the
+    article's own text even when many pages print it (copies of one story)."""
+    return f.words >= w.template_article_prose_words and is_prose(f, w)
+
+
 def is_title_like(f: Features, w: Weights = DEFAULT) -> bool:
     """Of a title's length and not two sentences."""
     return w.title_min_words <= f.words <= w.title_max_words and not (f.ends_sentence and f.sentences >= 2)

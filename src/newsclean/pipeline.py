@@ -23,7 +23,7 @@ def extract(text: str, source: str | None = None, now: datetime | None = None,
 
     ``now`` resolves relative dates ("преди 2 часа"); without it they are
     left unresolved.  ``template`` holds the line keys of a site's template
-    learnt across many files (see ``template.learn``); lines in it are
+    learnt across many files (see ``template.learn_texts``); lines in it are
     boilerplate.  ``warnings`` (from decoding) go to the record, with
     ``not_bulgarian`` when the page is in another language.
     """

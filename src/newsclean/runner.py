@@ -11,8 +11,8 @@ order.  Workers read the files themselves, so only paths and JSON strings
 cross between processes.
 
 The files of one folder (at least ``template.MIN_FILES``) share the
-template learnt from the first ``SAMPLE_FILES`` of them, learnt once,
-when the first of them is to be extracted.
+template learnt from the first ``template.SAMPLE_FILES`` of them, learnt
+once, when the first of them is to be extracted.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ import stat
 import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, closing, contextmanager, suppress
@@ -34,17 +34,17 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from fnmatch import fnmatch
 from functools import partial
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from typing import NamedTuple, TextIO
 
 from . import __version__
-from .decode import NotText, decode
+from .decode import NotText
 from .inputs import MAX_BYTES, STDIN, InputError, Missing, read_bytes, reason
 from .pipeline import extract_bytes
 from .progress import Reporter, Tally
 from .record import Record
 from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_state
-from .template import MIN_FILES, from_counts, page_keys
+from .template import Template, folder_sample, learn_files
 
 STATE_NAME = ".newsclean-state.sqlite"
 LOCK_NAME = ".newsclean.lock"
@@ -58,7 +58,6 @@ CHUNK_SPAN = 1024       # inputs per batch at most, counting skipped ones
 CHUNKS_PER_WORKER = 4   # batches queued or running per worker at any time
 LOOKUP_BATCH = 500      # inputs looked up in the state at once
 STATE_BATCH = 1000      # state rows per transaction
-SAMPLE_FILES = 200      # files of a folder its template is learnt from
 
 # What became of an input, each outcome named as the summary counts it.
 WRITTEN, SKIPPED = "written", "skipped"
@@ -86,8 +85,8 @@ class Options:
 
 @dataclass(eq=False)
 class Folder:
-    """A folder of at least MIN_FILES files: their template is learnt from
-    the first ``sample`` when the first of them is to be extracted."""
+    """A folder whose files share a template, learnt from ``sample`` when
+    the first of them is to be extracted."""
     sample: tuple[str, ...]
     template: frozenset[str] | None = None
 
@@ -187,6 +186,13 @@ def walk_inputs(paths: Iterable[str], pattern: str | None,
             yield _input(path, os.path.basename(path), _stat(path))
 
 
+def template_sample(folder: str, pattern: str | None = None) -> tuple[str, ...] | None:
+    """The files a run learns the template of ``folder``'s own files from
+    (hidden ones skipped, ``pattern`` applied); None when it learns none."""
+    first = next(walk_inputs([folder], pattern, recursive=False), None)
+    return first.folder.sample if first is not None and first.folder is not None else None
+
+
 class _Subfolder(NamedTuple):
     prefix: str
     relative: str
@@ -252,10 +258,9 @@ def _sort_name(entry: os.DirEntry, pattern: str | None, skip_folder: tuple[int, 
 
 
 def _folder(prefix: str, names: list[str]) -> Folder | None:
-    """The template group of a folder's files, if it holds at least MIN_FILES."""
-    files = (name for name in names if not name.endswith("/"))
-    sample = tuple(prefix + name for name in islice(files, SAMPLE_FILES))
-    return Folder(sample) if len(sample) >= MIN_FILES else None
+    """The template group of a folder's files, if they are enough to learn one."""
+    sample = folder_sample(prefix + name for name in names if not name.endswith("/"))
+    return Folder(sample) if sample else None
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -329,7 +334,7 @@ def to_do(task: Task) -> bool:
     return not task.skip and task.refusal is None
 
 
-def ready(task: Task, learn: Callable[[Folder], frozenset[str]], max_bytes: int) -> Task:
+def ready(task: Task, learn: Callable[[tuple[str, ...]], Template], max_bytes: int) -> Task:
     """A task to do as a worker needs it: standard input read here, since
     workers cannot read it; its folder's template learnt (once per folder)
     and sent instead of the folder."""
@@ -339,48 +344,8 @@ def ready(task: Task, learn: Callable[[Folder], frozenset[str]], max_bytes: int)
     if item.folder is None:
         return task
     if item.folder.template is None:
-        item.folder.template = learn(item.folder)
+        item.folder.template = learn(item.folder.sample).keys
     return task._replace(input=item._replace(folder=None), template=item.folder.template)
-
-
-# --- learning a folder's template ---------------------------------------------
-
-def sample_keys(paths: list[str], max_bytes: int) -> tuple[int, Counter[str]]:
-    """How many of ``paths`` are pages of text, and how many of those hold
-    each line key."""
-    pages = 0
-    counts: Counter[str] = Counter()
-    for path in paths:
-        keys = _page_keys(path, max_bytes)
-        if keys is not None:
-            pages += 1
-            counts.update(keys)
-    return pages, counts
-
-
-def _page_keys(path: str, max_bytes: int) -> set[str] | None:
-    """The page's line keys; None for a file that is no page of text: too
-    large, unreadable, binary, or tripping a bug (its own extraction will
-    report what is wrong with it)."""
-    try:
-        if os.stat(path).st_size > max_bytes:
-            return None
-        return page_keys(decode(read_bytes(path)).text)
-    except Exception:
-        return None
-
-
-def learn_template(max_bytes: int, folder: Folder, map_chunks: Callable = map) -> frozenset[str]:
-    """The folder's template from its sample, read in chunks by
-    ``map_chunks`` (``map`` in this process, a pool's ``map`` in the
-    workers), their counts added up here."""
-    parts = [list(folder.sample[start:start + CHUNK]) for start in range(0, len(folder.sample), CHUNK)]
-    pages = 0
-    counts: Counter[str] = Counter()
-    for part_pages, part_counts in map_chunks(sample_keys, parts, repeat(max_bytes)):
-        pages += part_pages
-        counts.update(part_counts)
-    return from_counts(counts, pages)
 
 
 # --- doing one input (in a worker or in-process) -----------------------------
@@ -469,7 +434,7 @@ def results_in_order(tasks: Iterable[Task], settings: Settings, jobs: int,
             yield from _pooled(chain(head, chunks), settings, jobs, stop)
             return
         chunks = iter(head)
-    learn = partial(learn_template, settings.max_bytes)
+    learn = partial(learn_files, max_bytes=settings.max_bytes)
     for task in chain.from_iterable(chunks):
         if stop.asked:
             return
@@ -499,7 +464,7 @@ def _pooled(chunks: Iterator[list[Task]], settings: Settings, workers: int,
     Closing the generator drops the chunks not yet taken."""
     window = workers * CHUNKS_PER_WORKER
     pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(),))
-    learn = partial(learn_template, settings.max_bytes, map_chunks=pool.map)
+    learn = partial(learn_files, max_bytes=settings.max_bytes, map_chunks=pool.map)
     pending: deque[tuple[list[Task], Future | None]] = deque()
     try:
         for chunk in chunks:

@@ -52,6 +52,7 @@ class Weights:
     header_standfirst_prose_words: int
     header_caption_min_words: int
     header_breadcrumb_reach: int
+    template_article_prose_words: int
     headline_threshold: float
     headline_shared_share: float
     headline_no_shared: float
