@@ -34,6 +34,8 @@ RELATED = family_named("related and most read")
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
+# A field of an info box: a label of a few words, a colon, a value.
+_FIELD = regex.compile(r"^\p{L}[\p{L}\- ]{0,30}:\s+\S")
 
 
 class Run(NamedTuple):
@@ -82,9 +84,12 @@ def _weights(page: Page) -> list[float | None]:
 
 
 def _in_list(page: Page, i: int) -> bool:
-    """A short entry of a list of at least three alike lines (results,
-    schedules, streets, a match's scorers and lineups): body when the list
-    sits inside the article."""
+    """An entry of a list of at least three alike lines: list entries
+    (results, schedules, streets), the fields of an info box, or the fact
+    lines of a report (scorers, lineups, referee): body when the list sits
+    inside the article, under some of its prose.  A box of fields right
+    under the title, before any paragraph (a game's or a film's data), is
+    no part of the article's text."""
     feats, labels = page.features, page.labels
     if not feats[i].fact_line or page.is_prose(i):
         return False
@@ -93,7 +98,22 @@ def _in_list(page: Page, i: int) -> bool:
         lo -= 1
     while hi + 1 < len(labels) and labels[hi + 1] == Label.TEXT and feats[hi + 1].fact_line:
         hi += 1
-    return hi - lo >= 2
+    return hi - lo >= 2 and not (_fields_only(page, lo, hi) and not _prose_above(page, lo))
+
+
+def _fields_only(page: Page, lo: int, hi: int) -> bool:
+    """Every line is a "label: value" field ("Жанр: стратегия")."""
+    return all(_FIELD.match(page.units[k].text) for k in range(lo, hi + 1))
+
+
+def _prose_above(page: Page, i: int) -> bool:
+    """A paragraph of prose stands above unit i with no wall between."""
+    j = i - 1
+    while j >= 0 and page.labels[j] not in _WALLS:
+        if page.labels[j] == Label.TEXT and page.is_prose(j):
+            return True
+        j -= 1
+    return False
 
 
 def best_run(weights: list[float | None], lo: int, hi: int) -> Run | None:

@@ -26,6 +26,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import NamedTuple
 
+import regex
+
 from . import byline
 from .blocks import Unit
 from .captions import caption_reason, shaped_as_caption
@@ -39,6 +41,8 @@ from .weights import DEFAULT, Weights
 
 _CREDITS = family_named("photo and video credits")
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
+# A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
+_TEMPERATURE = regex.compile(r"\d\s?°")
 TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
 
 
@@ -84,8 +88,9 @@ RULES = (
     Rule(Label.BOILERPLATE, lambda u: u.f.editor_initials, "editor initials: the article ends here"),
     Rule(Label.BYLINE, lambda u: u.f.furniture is _CREDITS and bool(byline.labelled_byline(u.unit.text)),
          "labelled byline (a credit of text and photos)"),
-    Rule(Label.BOILERPLATE, lambda u: u.f.date_dominant and u.unit.text.casefold().startswith(_TODAY_BAR_LABELS),
-         "a today bar: the day of the visit"),
+    Rule(Label.BOILERPLATE, lambda u: u.f.date_dominant and (u.unit.text.casefold().startswith(_TODAY_BAR_LABELS)
+                                                             or bool(_TEMPERATURE.search(u.unit.text))),
+         "a today or weather bar: the day of the visit"),
     Rule(Label.DATELINE, lambda u: u.f.date_dominant and u.f.date_candidates[0].start == 0,
          "opens with a date, then only names, labels or a comment count"),
     # (the ignore: plain_furniture holds only where furniture is set)
@@ -102,7 +107,8 @@ RULES = (
          TEMPLATE_REASON),
     Rule(Label.TITLE, lambda u: (u.f.same_as_previous or u.f.same_as_next or u.f.repeats >= 2) and not u.long_prose,
          "title printed {f.repeats} times"),
-    Rule(Label.BOILERPLATE, lambda u: u.f.menu_like and not byline.bare_names(u.unit.text), "menu or breadcrumb"),
+    Rule(Label.BOILERPLATE, lambda u: u.f.menu_like and not u.f.fact_line and not byline.bare_names(u.unit.text),
+         "menu or breadcrumb"),
 )
 _TEXT_REASON = "{f.words} words, stopwords {f.stop_ratio:.2f}, sentence end {f.ends_sentence}"
 

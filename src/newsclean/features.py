@@ -57,6 +57,8 @@ _NAV_LINE = re.compile(r"[|/>»›•·][^\n]*")
 _HAS_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
 # Fields of a packed meta line, and a field that is a label and its value.
 FIELD_SEPARATOR = regex.compile(r"\s[|•·]\s")
+# Any separator of a meta line's items, the slash of a section's path too.
+_ANY_SEPARATOR = regex.compile(r"\s[|•·/]\s")
 # After a schedule entry's date: a dash, then at least three words.
 _SCHEDULE_ENTRY = regex.compile(r"\A\s*+[-–—]\s*+\p{L}\S*+(?:\s++\S++){2}")
 _LABELLED_FIELD = regex.compile(r"\s*\p{L}+(?:\s\p{L}+){0,2}:\s")
@@ -217,12 +219,25 @@ def breadcrumb_end(text: str) -> str | None:
     return pieces[-1] if len(pieces) >= 3 else None
 
 
+def _labels_another_date(text: str, date_at: int) -> bool:
+    """The date opens a field whose label names something else than the
+    page's publication ("Дата на твърдението: 28 януари 2023 г.",
+    "Премиера: 8 януари 2026 г.", "Разпространено: ..."): a fact of an info
+    box, not a dateline.  A label in a field of its own ("Автор: Иван
+    Петров | 12.03.2025") governs no date."""
+    label = _LABEL_OPENING.match(text, 0, date_at)
+    return (bool(label) and not _ANY_SEPARATOR.search(text, 0, date_at)
+            and any(w.casefold() not in _DATELINE_WORDS for w in words_of(label.group())))
+
+
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
     """Mostly a date: at most three words besides the dates and dateline
     words (but not an entry of a schedule, "5 април 2025, 9:00 ч. – Физика
     (тест), зала 3.02", where words follow the date after a dash), or a
     packed meta line whose fields are a date and labelled fields
     ("14.02.2025, 09:05 ч. | Източник: Морски лекарски вестник")."""
+    if _labels_another_date(text, found[0].start):
+        return False
     rest, last = [], 0
     for cand in found:
         rest.append(text[last:cand.start])

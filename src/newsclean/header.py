@@ -36,13 +36,13 @@ from __future__ import annotations
 from . import byline
 from .features import Features, line_key
 from .captions import caption_reason
+from .furniture import family_named
 from .headline import find_headline, reads_as_standfirst
-from .marks import strip_labels
 from .page import Label, Page, is_prose, is_title_like
 from .tables import table
 from .weights import Weights
 
-_CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_starts"))
+LOGIN = family_named("login and forms")
 
 
 def read_header(page: Page, body_start: int) -> None:
@@ -85,6 +85,21 @@ def read_header(page: Page, body_start: int) -> None:
                 page.captions.append(j)
     page.body[:0] = lead
     page.captions.sort()
+    if not page.date_candidates:
+        _labelled_dates_above(page, body_start)
+
+
+def _labelled_dates_above(page: Page, body_start: int) -> None:
+    """A dateline labelled as the publication or update ("Публикувано на 2
+    октомври 2025 г.") a few lines above the body is the article's, even
+    when a box of other lines (a claim under check, an info box) stands
+    between it and the headline."""
+    for j in range(max(0, body_start - page.weights.header_reach), body_start):
+        if page.labels[j] == Label.DATELINE:
+            labelled = [c for c in page.features[j].date_candidates if c.kind != "plain" and not c.crawler]
+            if labelled:
+                page.reasons[j] += "; labelled date of the article"
+                page.date_candidates.extend(labelled)
 
 
 def _standfirst(page: Page, j: int, headline: int, body_start: int) -> bool:
@@ -109,15 +124,25 @@ def _name_after_opening_date(text: str, f: Features) -> str | None:
 
 def _header_top(page: Page, headline: int) -> int:
     """First unit of the header above the headline: datelines, bylines,
-    furniture and earlier copies of the title directly above it."""
+    furniture, earlier copies of the title, section names and counters
+    directly above it ("19.02.2026 • 15:12" / "3062 прегледа" / "88
+    коментара" / title).  The site's menu or login row ends the header: a
+    clock or a today bar over it is the day of the visit."""
     top = headline
-    for j in range(headline - 1, max(-1, headline - 4), -1):
+    for j in range(headline - 1, max(-1, headline - 1 - page.weights.header_above_reach), -1):
         label = page.labels[j]
-        if label in (Label.DATELINE, Label.BYLINE, Label.FURNITURE, Label.TITLE) or (label == Label.TEXT and _bare_byline(page, j)):
+        if label in (Label.DATELINE, Label.BYLINE, Label.FURNITURE, Label.TITLE) or (
+                label == Label.TEXT and (_bare_byline(page, j) or _short_aside(page, j))):
             top = j
-        elif label != Label.BOILERPLATE:
+        elif label != Label.BOILERPLATE or _ends_header(page, j):
             break
     return top
+
+
+def _ends_header(page: Page, j: int) -> bool:
+    """A row of the site's menu or its login links."""
+    f = page.features[j]
+    return f.menu_like or f.furniture is LOGIN
 
 
 def _bare_byline(page: Page, j: int) -> str | None:
@@ -145,20 +170,32 @@ def _past_names(page: Page, j: int, step: int) -> int | None:
 
 
 def read_footer_meta(page: Page, body_end: int) -> None:
-    """A labelled byline or publication line right after the body."""
+    """A labelled byline or publication line a few lines after the body
+    (past furniture, a bare counter or a short promo line such as
+    "Гледайте головете от мача"), and, when the header gave no date, the
+    first dateline there before any section of the page."""
     seen = 0
+    undated = not any(not c.crawler for c in page.date_candidates)
     j = page.neighbour(body_end, 1)
-    while j is not None and seen < 2:
+    while j is not None and seen < page.weights.header_footer_reach:
         label, f = page.labels[j], page.features[j]
         if label == Label.BYLINE:
             names = byline.labelled_byline(page.units[j].text)
             if names and not page.bylines:
                 page.bylines.append((j, names))
                 page.reasons[j] = "labelled byline after the article"
-        elif label == Label.DATELINE and any(c.kind != "plain" for c in f.date_candidates):
-            page.date_candidates.extend(c for c in f.date_candidates if c.kind != "plain")
-            page.reasons[j] += "; labelled date of the article"
-        elif label != Label.BOILERPLATE or page.features[j].furniture is None:
+        elif label == Label.DATELINE and (undated or any(c.kind != "plain" for c in f.date_candidates)):
+            page.date_candidates.extend(c for c in f.date_candidates if undated or c.kind != "plain")
+            page.reasons[j] += "; date of the article under it"
+            undated = False
+        elif label == Label.BOILERPLATE and f.furniture is not None:
+            undated = False  # past a share bar or a related list, a bare date is a teaser's
+        elif not _short_aside(page, j):
             break
         seen += 1
         j = page.neighbour(j, 1)
+
+
+def _short_aside(page: Page, j: int) -> bool:
+    """A short text line that is no paragraph: a promo or a counter."""
+    return page.labels[j] == Label.TEXT and not page.is_prose(j) and page.features[j].words <= 6

@@ -100,6 +100,8 @@ def _veto(page: Page, j: int, body_start: int) -> str | None:
         return "ends like a label"
     if text[:1].islower():
         return "starts in lower case"
+    if f.cut_off:
+        return "cut short (a shortened copy of a title)"
     if page.labels[j] != Label.TITLE and _capitalised_row(text, page.weights):
         return "a row of capitalised words"
     if page.labels[j] == Label.TITLE and _printed_below(page, j, body_start):

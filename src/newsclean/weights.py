@@ -52,6 +52,8 @@ class Weights:
     header_standfirst_prose_words: int
     header_caption_min_words: int
     header_breadcrumb_reach: int
+    header_footer_reach: int
+    header_above_reach: int
     template_article_prose_words: int
     headline_threshold: float
     headline_shared_share: float

@@ -1,0 +1,53 @@
+"""Dates as real pages place and print them (issue 21): the dateline above
+the headline, times after a bullet, clock bars, info boxes' other dates and
+the date printed under the article."""
+import newsclean
+from conftest import ARTICLE
+
+TITLE = "Новият мост над Марица е открит"
+
+
+def test_a_dateline_above_the_headline_with_counters_between_is_the_articles():
+    record = newsclean.extract("\n".join(["Начало | Новини | Спорт", "19.02.2026 • 15:12", "3062 прегледа",
+                                          "88 коментара", TITLE, *ARTICLE]))
+    assert record.published == "2026-02-19T15:12:00+02:00"
+    assert record.headline == TITLE
+
+
+def test_a_section_label_and_a_dateline_above_the_headline_give_the_date():
+    record = newsclean.extract("\n".join(["Секция: РЕГИОНИ / 11 Октомври 2022 08:47", TITLE, "Снимка: БГНЕС", *ARTICLE]))
+    assert record.published == "2022-10-11T08:47:00+03:00"
+
+
+def test_a_time_after_a_middle_dot_is_kept():
+    record = newsclean.extract("\n".join([TITLE, "15.06.2011 · 10:30", *ARTICLE]))
+    assert record.published == "2011-06-15T10:30:00+03:00"
+
+
+def test_a_clock_bar_above_the_menu_of_an_undated_article_gives_no_date():
+    record = newsclean.extract("\n".join(["5.12.2022 | понеделник | 04:07", "Начало | Новини | Спорт | Култура",
+                                          "Вход | Регистрация", TITLE, *ARTICLE]))
+    assert record.published is None
+
+
+def test_the_date_of_a_claim_or_a_premiere_in_a_box_is_not_the_articles():
+    box = ["Твърдение: „От 1 юли пенсиите се намаляват.“", "Дата на твърдението: 28 януари 2023 г.",
+           "Премиера: 8 януари 2026 г."]
+    record = newsclean.extract("\n".join([TITLE, "Публикувано на 2 февруари 2023 г.", ARTICLE[0], *box, *ARTICLE[1:]]))
+    assert record.published == "2023-02-02"
+
+
+def test_a_dateline_printed_under_the_article_is_its_date_when_the_header_has_none():
+    record = newsclean.extract("\n".join([TITLE, *ARTICLE, "Гледайте видеото", "09.11.2024 · 17:55 | Новини"]))
+    assert record.published == "2024-11-09T17:55:00+02:00"
+
+
+def test_a_teasers_date_after_the_share_bar_is_not_the_articles():
+    record = newsclean.extract("\n".join([TITLE, *ARTICLE, "Сподели: Facebook Имейл Печат", "Обявления",
+                                          "19.01.2026", "График на изпитната сесия за задочно обучение"]))
+    assert record.published is None
+
+
+def test_a_role_before_the_name_is_a_byline():
+    record = newsclean.extract("\n".join([TITLE, "редактор Стилиян Гешев", "08.10.2025, 17:42", *ARTICLE]))
+    assert record.author == "Стилиян Гешев"
