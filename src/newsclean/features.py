@@ -226,8 +226,9 @@ def _labels_another_date(text: str, date_at: int) -> bool:
     box, not a dateline.  A label in a field of its own ("Автор: Иван
     Петров | 12.03.2025") governs no date."""
     label = _LABEL_OPENING.match(text, 0, date_at)
-    return (bool(label) and not _ANY_SEPARATOR.search(text, 0, date_at)
-            and any(w.casefold() not in _DATELINE_WORDS for w in words_of(label.group())))
+    if label is None or _ANY_SEPARATOR.search(text, 0, date_at):
+        return False
+    return any(w.casefold() not in _DATELINE_WORDS for w in words_of(label.group()))
 
 
 def _date_dominant(text: str, found: tuple[dates.DateCandidate, ...]) -> bool:
