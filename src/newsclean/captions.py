@@ -76,7 +76,7 @@ def caption_reason(page: Page, j: int, body_start: int) -> str | None:
         return "photo caption with its credit"
     if page.above_credit(j):
         return "photo caption over its credit"
-    if _after_media_marker(page, j):
+    if _after_media_marker(page, j) and not (page.is_prose(j) and f.words > page.weights.captions_bare_max_words):
         return "caption under a gallery counter or a player"
     if opens_like_caption(text):
         return "opens like a photo caption"

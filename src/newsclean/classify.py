@@ -107,8 +107,7 @@ RULES = (
          TEMPLATE_REASON),
     Rule(Label.TITLE, lambda u: (u.f.same_as_previous or u.f.same_as_next or u.f.repeats >= 2) and not u.long_prose,
          "title printed {f.repeats} times"),
-    Rule(Label.BOILERPLATE, lambda u: u.f.menu_like and not u.f.fact_line and not byline.bare_names(u.unit.text),
-         "menu or breadcrumb"),
+    Rule(Label.BOILERPLATE, lambda u: u.f.menu_like and not byline.bare_names(u.unit.text), "menu or breadcrumb"),
 )
 _TEXT_REASON = "{f.words} words, stopwords {f.stop_ratio:.2f}, sentence end {f.ends_sentence}"
 

@@ -73,6 +73,8 @@ _CUT_OFF = ("…", "..")
 _FACT_OPENING = regex.compile(r"^\d{1,3}(?:[:\-–]\d{1,3}|['’])(?!\d)")
 _LABEL_OPENING = regex.compile(r"^[^:.!?]{1,40}:(?:\s|$)")
 _FACT_MAX_WORDS = 40
+_FACT_SHORT_WORDS = 6
+_HAS_DIGIT = re.compile(r"\d")
 _FACT_HEADING_MAX_WORDS = 4
 
 _LANGUAGE = table("language_bg")
@@ -200,15 +202,20 @@ def _is_agency(text: str) -> bool:
 
 def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
     """Menus and breadcrumbs: items of a few words between separators, or a
-    row of capitalised words without a single function word, a digit or a
-    bracket (a schedule's "17:30 Скит (Нови пазар) - Лозенец" is no menu).  ``separated``
+    row of capitalised words without a single function word, a digit, a
+    bracket or a label's colon ("Помощник-съдии: Радослав Иванов, Христо Тошков") (a schedule's "17:30 Скит (Нови пазар) - Лозенец" is no menu).  ``separated``
     tells whether the text holds a separator at all."""
     if separated:
         pieces = _NAV_SEPARATOR.split(text)
-        if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces):
+        if len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces) and not _two_values(pieces):
             return True
-    return (words >= 4 and stops == 0 and not _HAS_DIGIT_OR_BRACKET.search(text)
+    return (words >= 4 and stops == 0 and not _HAS_DIGIT_OR_BRACKET.search(text) and ":" not in text
             and all(t[:1].isupper() for t in words_of(text)))
+
+
+def _two_values(pieces: list[str]) -> bool:
+    """A field with two values ("Бургас: 26° / 18°"): a fact, not a menu."""
+    return len(pieces) == 2 and ":" in pieces[0] and bool(_HAS_DIGIT.search(pieces[1]))
 
 
 def breadcrumb_end(text: str) -> str | None:
@@ -267,6 +274,8 @@ def _is_fact_line(text: str, words: int, list_item: bool) -> bool:
     """A list entry, or a line of a report's facts (see _FACT_OPENING)."""
     if list_item or _FACT_OPENING.match(text):
         return True
+    if 1 <= words <= _FACT_SHORT_WORDS and _HAS_DIGIT.search(text) and not text.endswith((".", "!", "?")):
+        return True  # "Стадион „Тича“, 6 200 зрители"
     if text.endswith(":"):
         return words <= _FACT_HEADING_MAX_WORDS
     label = _LABEL_OPENING.match(text)

@@ -37,7 +37,7 @@ from . import byline
 from .features import Features, line_key
 from .captions import caption_reason
 from .furniture import family_named
-from .headline import find_headline, reads_as_standfirst
+from .headline import find_headline, is_menu_row, reads_as_standfirst
 from .page import Label, Page, is_prose, is_title_like
 from .tables import table
 from .weights import Weights
@@ -107,6 +107,8 @@ def _standfirst(page: Page, j: int, headline: int, body_start: int) -> bool:
     prose, or reads as its dek and is longer than a bare caption or sits
     over the byline or dateline."""
     f = page.features[j]
+    if is_menu_row(page.units[j].text, page.weights):
+        return False
     if any(page.labels[k] == Label.TEXT for k in range(headline + 1, j)):
         return False  # under a label or another box's line ("Твърдение"), not under the title
     if is_prose(f, page.weights) and f.words >= page.weights.header_standfirst_prose_words:

@@ -46,6 +46,8 @@ _COPYRIGHT = _PAGE.phrases("copyright_markers") + _PAGE.phrases("rights_phrases"
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
 _ADDRESS = regex.compile(r"@|https?://|www\.|\.(?:bg|com|net|org|eu)\b", regex.I)
 _NUMBER = regex.compile(r"\d+(?:[.,:]\d+)*%?")
+# A temperature: the weather bar ("Русе 19°C облачно").
+_TEMPERATURE = regex.compile(r"\d\s?°")
 # A headline ends in a word, a quote, "?" or "!", never in a colon.
 _ENDS_AS_LABEL = regex.compile(r"[:;,]\s*$")
 
@@ -102,8 +104,10 @@ def _veto(page: Page, j: int, body_start: int) -> str | None:
         return "starts in lower case"
     if f.cut_off:
         return "cut short (a shortened copy of a title)"
-    if page.labels[j] != Label.TITLE and _capitalised_row(text, page.weights):
+    if page.labels[j] != Label.TITLE and is_menu_row(text, page.weights):
         return "a row of capitalised words"
+    if _TEMPERATURE.search(text):
+        return "a temperature: the weather bar"
     if page.labels[j] == Label.TITLE and _printed_below(page, j, body_start):
         return "printed again below the article: the site's name"
     return None
@@ -123,18 +127,27 @@ def _printed_below(page: Page, j: int, body_start: int) -> bool:
             and any(page.features[k].key == key for k in range(body_start, len(page.units))))
 
 
-def _capitalised_row(text: str, w) -> bool:
-    """Most content words capitalised (but not in capitals), and few
-    function words between them: a row of menu items or of names.
-    Bulgarian titles capitalise only their first word and proper names, and
-    hold function words ("Подготвя се посещение на Путин в Северна Корея")."""
-    every = words_of(text)
+def is_menu_row(text: str, w: Weights) -> bool:
+    """A long row of capitalised words, or nearly all of its words so: the
+    site's menu, never a headline nor a standfirst."""
+    long_row = len(words_of(text)) >= w.headline_row_menu_words
+    return _capitalised_row(text, w, w.headline_row_share if long_row else w.headline_row_share_alone)
+
+
+def _capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
+    """At least ``share_needed`` of the content words capitalised (but not
+    in capitals), and few function words between them: a row of menu
+    items or of names.  Bulgarian titles capitalise only their first word
+    and proper names, and hold function words ("Подготвя се посещение на
+    Путин в Северна Корея"); a title of many names may look the same, so
+    below ``headline_row_share_alone`` it only costs."""
+    every = words_of(strip_labels(text))
     words = [word for word in every if word.casefold() not in STOPWORDS]
     if len(words) < w.headline_row_min_words:
         return False
     share = sum(1 for word in words if word[0].isupper() and not word.isupper()) / len(words)
     few_function_words = len(every) - len(words) < w.headline_row_stop_share * len(every)
-    return share >= w.headline_row_share_alone or (share >= w.headline_row_share and few_function_words)
+    return share >= share_needed and (few_function_words or share >= w.headline_row_share_alone)
 
 
 def _meta_below(page: Page, j: int) -> bool:
@@ -211,6 +224,8 @@ def _score(page: Page, j: int, body_stems: set[str], context: dict[str, bool],
         parts.append(("ends in a full stop", w.headline_full_stop))
     if f.words < w.headline_short_words:
         parts.append(("very short", w.headline_short))
+    if _capitalised_row(text, w, w.headline_row_share):
+        parts.append(("most words capitalised, like a menu row", w.headline_row))
     score = sum(value for _, value in parts)
     return score, ", ".join(f"{name} {value:+.1f}" for name, value in parts)
 
@@ -251,14 +266,15 @@ def _contexts(page: Page, lines: list[int]) -> dict[int, dict[str, bool]]:
 
 
 def _body_stems(page: Page, body_start: int) -> set[str]:
-    """The stems of the article's first paragraphs (about as many words as
-    ``headline_body_words``)."""
+    """The stems of the article's first lines (about as many words as
+    ``headline_body_words``): its paragraphs, and the fact lines of a
+    report or a forecast made of them."""
     stems: set[str] = set()
     words = 0
     for i in range(body_start, len(page.units)):
         if page.labels[i] in (Label.BOILERPLATE, Label.CRAWLER) and words:
             break
-        if page.labels[i] in (Label.TEXT, Label.BODY) and page.is_prose(i):
+        if page.labels[i] in (Label.TEXT, Label.BODY, Label.CAPTION):
             stems |= content_stems(page.units[i].text, page.weights.body_name_stem)
             words += page.features[i].words
             if words >= page.weights.headline_body_words:

@@ -78,8 +78,10 @@ class Weights:
     headline_short: float
     headline_row_min_words: int
     headline_row_share: float
+    headline_row: float
     headline_row_stop_share: float
     headline_row_share_alone: float
+    headline_row_menu_words: int
     headline_site_name_max_words: int
     headline_prose_max_words: int
 
