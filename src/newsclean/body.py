@@ -292,13 +292,13 @@ def follows_header(page: Page, i: int) -> bool:
     return before is not None and page.labels[before] in (Label.DATELINE, Label.BYLINE, Label.TITLE)
 
 
-def count_teasers(page: Page) -> int:
-    """Teasers: a repeated title followed by a text or a dateline, or a
-    title-like line followed by its dateline, directly or after a one-
-    paragraph summary."""
+def count_teasers(page: Page, lo: int = 0, hi: int | None = None) -> int:
+    """Teasers among units lo to hi: a repeated title followed by a text or
+    a dateline, or a title-like line followed by its dateline, directly or
+    after a one-paragraph summary."""
     labels = page.labels
     count = 0
-    for i in range(len(labels) - 1):
+    for i in range(lo, min(len(labels), hi if hi is not None else len(labels)) - 1):
         if labels[i] == Label.TITLE and labels[i + 1] in (Label.TEXT, Label.DATELINE):
             count += 1
         elif labels[i] == Label.TEXT and page.is_title_like(i) and not page.is_prose(i):

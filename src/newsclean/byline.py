@@ -92,6 +92,15 @@ def name_after_date(text: str, date_end: int) -> str | None:
     return None
 
 
+def names_field(text: str) -> str | None:
+    """The names of a packed meta line's field that holds nothing else
+    ("18.11.2025 08:40 | Радослав Минчев | Прочитания: 1 284")."""
+    fields = FIELD_SEPARATOR.split(text)
+    if len(fields) < 2:
+        return None
+    return next((names for names in map(bare_names, (f.strip() for f in fields)) if names), None)
+
+
 def bare_names(text: str) -> str | None:
     """The names when the whole line is one or more personal names."""
     if text.endswith(",") or any(ch.isdigit() for ch in text) or len(text.split()) > 9:

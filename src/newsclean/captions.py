@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from .headline import names_sections
 from .marks import strip_labels
 from .page import Label, Page
 from .tables import table
@@ -54,6 +55,7 @@ def shaped_as_caption(page: Page, j: int) -> bool:
     return (w.header_caption_min_words <= f.words <= longest and page.labels[j] == Label.TEXT
             and not fielded and not f.cut_off
             and f.furniture is None and not f.menu_like and f.sentences <= (2 if credited else 1)
+            and not names_sections(text)
             and not any(mark in text.casefold() for mark in _ADDRESS_MARKS) and not _has_symbols(text))
 
 
@@ -81,6 +83,7 @@ def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     if opens_like_caption(text):
         return "opens like a photo caption"
     over_body = page.neighbour(j, 1) == body_start and j < body_start
-    if over_body and f.words <= page.weights.captions_bare_max_words and not text.endswith((".", "?", ":")):
+    if (over_body and page.weights.captions_bare_min_words <= f.words <= page.weights.captions_bare_max_words
+            and not text.endswith((".", "?", ":"))):
         return "short line right over the article's first paragraph: the lead photo's caption"
     return None

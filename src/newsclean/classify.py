@@ -129,6 +129,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     local = [local_label(UnitView(u, f, template, weights)) for u, f in zip(units, feats)]
     page = Page(units, feats, [label for label, _ in local], [why for _, why in local], weights)
     _mark_titles_named_by_breadcrumbs(page)
+    _mark_clocks_beside_the_weather(page)
     choice = choose_body(page)
     run = choice.run
     listing = _why_no_article(page, choice)
@@ -190,6 +191,15 @@ def _why_no_article(page: Page, choice: Choice) -> str | None:
         return "no run of text weighs like an article"
     run = choice.run
     return next((why for why, holds in NO_ARTICLE_CHECKS if holds(page, choice, run)), None)
+
+
+def _mark_clocks_beside_the_weather(page: Page) -> None:
+    """A date and time next to the weather ("Русе 19°C облачно" / "вторник,
+    23 септември 2025, 11:42") is the site's clock: the day of the visit."""
+    for i, label in enumerate(page.labels):
+        if label == Label.DATELINE and any(
+                0 <= n < len(page.units) and _TEMPERATURE.search(page.units[n].text) for n in (i - 1, i + 1)):
+            page.relabel(i, Label.BOILERPLATE, "a clock beside the weather: the day of the visit")
 
 
 def _mark_titles_named_by_breadcrumbs(page: Page) -> None:
@@ -259,11 +269,24 @@ def _no_article(page: Page, run: Run | None, why: str) -> None:
 
 
 def _untitled_intro_to_teasers(page: Page) -> bool:
-    """An author's or a topic's page: no headline, one short paragraph
-    (a profile, a description), then teasers."""
-    return (page.headline is None and len(page.body) == 1
-            and page.features[page.body[0]].words < page.weights.teasers_intro_max_words
-            and count_teasers(page) >= page.weights.teasers_min_listed)
+    """An author's, a topic's or a section's page: no headline, then one
+    short paragraph (a profile, a description) over teasers, or a short
+    text (a description and a featured teaser) that teasers follow with no
+    section between them."""
+    if page.headline is not None or not page.body:
+        return False
+    w = page.weights
+    words = sum(page.features[i].words for i in page.body)
+    one_paragraph = len(page.body) == 1 and words < w.teasers_intro_max_words
+    return ((one_paragraph and count_teasers(page) >= w.teasers_min_listed)
+            or (words < w.teasers_front_max_words and _teasers_right_after(page, page.body[-1]) >= w.teasers_min_listed))
+
+
+def _teasers_right_after(page: Page, end: int) -> int:
+    """Teasers after unit ``end`` up to the next section of the page."""
+    stop = next((i for i in range(end + 1, len(page.units))
+                 if page.labels[i] == Label.BOILERPLATE and page.features[i].furniture is not None), len(page.units))
+    return count_teasers(page, end + 1, stop)
 
 
 def _withdraw_article(page: Page, why: str) -> None:

@@ -67,7 +67,7 @@ def read_header(page: Page, body_start: int) -> None:
             page.relabel(j, Label.FURNITURE, "headline printed again")
         elif label in (Label.DATELINE, Label.BYLINE) or (label == Label.TEXT and _bare_byline(page, j)):
             names = (byline.labelled_byline(units[j].text) or _bare_byline(page, j)
-                     or _name_after_opening_date(units[j].text, f))
+                     or _name_after_opening_date(units[j].text, f) or byline.names_field(units[j].text))
             if names:
                 page.relabel(j, Label.BYLINE, "byline in the article's header")
                 page.bylines.append((j, names))
@@ -148,8 +148,9 @@ def _ends_header(page: Page, j: int) -> bool:
 
 
 def _bare_byline(page: Page, j: int) -> str | None:
-    """Names alone on a line count as a byline only beside a dateline or just
-    before the headline; elsewhere in the header they caption a photo."""
+    """Names alone on a line count as a byline only beside a dateline, or
+    just before or after the headline; elsewhere in the header they caption
+    a photo."""
     names = byline.bare_names(page.units[j].text)
     if not names:
         return None
@@ -159,7 +160,8 @@ def _bare_byline(page: Page, j: int) -> str | None:
         page.headline is not None and j < page.headline and after is not None
         and (after == page.headline or page.labels[after] in (Label.TITLE, Label.HEADLINE))
     )
-    return names if near_date or above_headline else None
+    under_headline = page.headline is not None and before == page.headline
+    return names if near_date or above_headline or under_headline else None
 
 
 def _past_names(page: Page, j: int, step: int) -> int | None:
@@ -192,7 +194,7 @@ def read_footer_meta(page: Page, body_end: int) -> None:
             undated = False
         elif label == Label.BOILERPLATE and f.furniture is not None:
             undated = False  # past a share bar or a related list, a bare date is a teaser's
-        elif not _short_aside(page, j):
+        elif not (_short_aside(page, j) or f.editor_initials):
             break
         seen += 1
         j = page.neighbour(j, 1)

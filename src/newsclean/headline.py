@@ -44,6 +44,7 @@ _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
 _CAPTION_STARTS = tuple(s.casefold() for s in _PAGE.phrases("caption_starts"))
 _COPYRIGHT = _PAGE.phrases("copyright_markers") + _PAGE.phrases("rights_phrases")
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
+_SECTIONS = frozenset(name.casefold() for name in _PAGE.phrases("categories") if " " not in name)
 _ADDRESS = regex.compile(r"@|https?://|www\.|\.(?:bg|com|net|org|eu)\b", regex.I)
 _NUMBER = regex.compile(r"\d+(?:[.,:]\d+)*%?")
 # A temperature: the weather bar ("Русе 19°C облачно").
@@ -127,11 +128,18 @@ def _printed_below(page: Page, j: int, body_start: int) -> bool:
             and any(page.features[k].key == key for k in range(body_start, len(page.units))))
 
 
+def names_sections(text: str) -> bool:
+    """At least two of a news site's section names ("Новини Регион Спорт
+    Култура"): the menu."""
+    return sum(word.casefold() in _SECTIONS for word in words_of(text)) >= 2
+
+
 def is_menu_row(text: str, w: Weights) -> bool:
     """A long row of capitalised words, or nearly all of its words so: the
     site's menu, never a headline nor a standfirst."""
     long_row = len(words_of(text)) >= w.headline_row_menu_words
-    return _capitalised_row(text, w, w.headline_row_share if long_row else w.headline_row_share_alone)
+    return (_capitalised_row(text, w, w.headline_row_share if long_row else w.headline_row_share_alone)
+            or (names_sections(text) and _capitalised_row(text, w, w.headline_row_share)))
 
 
 def _capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
@@ -194,7 +202,7 @@ def _score(page: Page, j: int, body_stems: set[str], context: dict[str, bool],
         parts.append(("shares words with the body", w.headline_shared_share * shared / len(stems)))
     if shared == 0:
         parts.append(("shares no word with the body", w.headline_no_shared))
-    if page.labels[j] == Label.TITLE:
+    if page.labels[j] == Label.TITLE and f.words >= w.header_min_headline_words:
         parts.append(("printed more than once", w.headline_repeated))
     if _meta_below(page, j):
         parts.append(("over the dateline or byline", w.headline_above_meta))
@@ -256,7 +264,8 @@ def _contexts(page: Page, lines: list[int]) -> dict[int, dict[str, bool]]:
         above = page.neighbour(j, -1)
         if above not in found:
             continue
-        if reads_as_standfirst(page.features[j], page.features[above], page.weights):
+        if (page.features[above].words >= page.weights.header_min_headline_words
+                and reads_as_standfirst(page.features[j], page.features[above], page.weights)):
             found[j]["dek"] = True
             found[above]["over_dek"] = True
         if _credit_follows(page, j):

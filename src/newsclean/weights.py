@@ -38,6 +38,7 @@ class Weights:
     teasers_summary_max_words: int
     teasers_min_listed: int
     teasers_intro_max_words: int
+    teasers_front_max_words: int
     teasers_min_posts: int
     listing_teaser_line_words: int
     listing_min_teaser_lines: int
@@ -45,6 +46,7 @@ class Weights:
     captions_max_words: int
     captions_credited_max_words: int
     captions_bare_max_words: int
+    captions_bare_min_words: int
     captions_credit_max_words: int
     header_reach: int
     header_min_headline_words: int
