@@ -29,6 +29,8 @@ _CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_
 _ADDRESS_MARKS = ("@", "http://", "https://", "www.")
 # Symbols a caption may hold: the copyright sign of its credit.
 _ALLOWED_SYMBOLS = frozenset("©")
+# What a picture leaves in a dump, alone on its line.
+_PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "снимки", "фото", "галерия", "photo"))
 # What a video player leaves in a dump: "▶ 2:14".
 _PLAYER = ("▶", "►")
 
@@ -43,16 +45,18 @@ def _has_symbols(text: str) -> bool:
     return any(unicodedata.category(ch) == "So" and ch not in _ALLOWED_SYMBOLS for ch in text)
 
 
-def shaped_as_caption(page: Page, j: int) -> bool:
-    """Text of a description's length with none of the marks of furniture."""
+def shaped_as_caption(page: Page, j: int, in_gallery: bool = False) -> bool:
+    """Text of a description's length with none of the marks of furniture;
+    a caption with its credit on the line, or in a gallery, may be longer."""
     f, text = page.features[j], page.units[j].text
     w = page.weights
     credited = f.credit_at > 0
-    longest = w.captions_credited_max_words if credited else w.captions_max_words
+    longest = w.captions_credited_max_words if credited or in_gallery else w.captions_max_words
     # A credit's own colon and the date a photo was taken are no marks of a
     # field or a dateline ("Товарене на пшеница, 18 ноември 2025 г. Снимка: БТА").
     fielded = not credited and (f.fact_line or f.list_item or bool(f.date_candidates))
-    return (w.header_caption_min_words <= f.words <= longest and page.labels[j] == Label.TEXT
+    shortest = w.header_caption_min_words if credited else w.captions_bare_min_words
+    return (shortest <= f.words <= longest and page.labels[j] == Label.TEXT
             and not fielded and not f.cut_off
             and f.furniture is None and not f.menu_like and f.sentences <= (2 if credited else 1)
             and not names_sections(text)
@@ -68,17 +72,35 @@ def _after_media_marker(page: Page, j: int) -> bool:
     return above >= 0 and (page.features[above].gallery_counter or page.units[above].text.startswith(_PLAYER))
 
 
+def _under_picture(page: Page, j: int) -> bool:
+    """What a picture leaves in a dump ("[Изображение]", "Снимка") stands
+    right over line j: with a credit under it, even a long sentence there
+    is the picture's caption."""
+    above = j - 1
+    return above >= 0 and page.labels[above] == Label.FURNITURE and (
+        page.features[above].gallery_counter
+        or page.units[above].text.strip("[]() ").casefold() in _PICTURE_MARKS)
+
+
+def _over_gallery_counter(page: Page, j: int) -> bool:
+    return j + 1 < len(page.units) and page.features[j + 1].gallery_counter
+
+
 def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     """Why line j (above the body or inside it) captions a photo of the
     article, or None.  ``body_start`` is the article's first paragraph."""
-    if not shaped_as_caption(page, j):
+    in_gallery = _after_media_marker(page, j) or _over_gallery_counter(page, j) or _under_picture(page, j)
+    if not shaped_as_caption(page, j, in_gallery):
         return None
     f, text = page.features[j], page.units[j].text
     if f.credit_at > 0:
         return "photo caption with its credit"
-    if page.above_credit(j):
+    long_prose = page.is_prose(j) and f.words > page.weights.captions_bare_max_words
+    if page.above_credit(j) and (not long_prose or _under_picture(page, j)):
         return "photo caption over its credit"
-    if _after_media_marker(page, j) and not (page.is_prose(j) and f.words > page.weights.captions_bare_max_words):
+    if _over_gallery_counter(page, j):
+        return "photo caption over a gallery counter"
+    if _after_media_marker(page, j) and not long_prose:
         return "caption under a gallery counter or a player"
     if opens_like_caption(text):
         return "opens like a photo caption"

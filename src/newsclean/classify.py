@@ -341,7 +341,7 @@ def _mark_body(page: Page, start: int, end: int) -> None:
         first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
         why = caption_reason(page, i, first_paragraph) or (
             "photo caption in the article's gallery" if gallery and not page.is_prose(i)
-            and shaped_as_caption(page, i) else None)
+            and shaped_as_caption(page, i, in_gallery=True) else None)
         if why:
             page.relabel(i, Label.CAPTION, why)
             page.captions.append(i)
@@ -360,7 +360,7 @@ def _gallery_after(page: Page, end: int) -> None:
         if f.gallery_counter:
             gallery = True
         elif page.labels[j] == Label.TEXT:
-            if not gallery or page.is_prose(j) or not shaped_as_caption(page, j):
+            if not gallery or page.is_prose(j) or not shaped_as_caption(page, j, in_gallery=True):
                 break
             page.relabel(j, Label.CAPTION, "caption in the article's gallery")
             page.captions.append(j)

@@ -85,9 +85,9 @@ _DATELINE_WORDS = frozenset(_PAGE.phrases("dateline_words")) | STOPWORDS
 _AGENCIES = frozenset(a.casefold() for a in _PAGE.phrases("agencies"))
 _GALLERY_WORDS = _PAGE.phrases("gallery_words")
 _GALLERY = regex.compile(
-    r"^(?:" + "|".join(_GALLERY_WORDS) + r")\s+\d{1,3}\s*(?:от|/)\s*\d{1,3}$", regex.I
+    r"^(?:(?:" + "|".join(_GALLERY_WORDS) + r")\s+)?\d{1,3}\s*(?:от|/)\s*\d{1,3}$", regex.I
 )
-# "Снимка 3 от 12": the gallery word's words and "от" at most.
+# "Снимка 3 от 12" or a bare "3 / 12": the gallery word's words and "от" at most.
 _GALLERY_MAX_WORDS = max(len(_WORD.findall(w)) for w in _GALLERY_WORDS) + 1
 
 
