@@ -66,3 +66,25 @@ def test_an_agencys_english_print_notice_is_not_body():
     notice = "This material is published with data from BTA. All rights reserved. Reprinting is allowed only with reference to BTA."
     record = newsclean.extract("\n".join([TITLE, *ARTICLE, notice]))
     assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_an_article_the_page_prints_on_under_a_registration_wall_keeps_its_rest():
+    """As a real portal prints it: an audio player and a font-size bar under
+    the dateline, an embedded post, then the wall and the rest."""
+    embed = ["Община Пловдив", "@PlovdivMunicipality", "Първите автобуси вече минават по новия мост.",
+             "7:32 PM · Jun 16, 2025", "142 Reposts 18 Quotes 1,204 Likes"]
+    wall = "Регистрирайте се безплатно, за да продължите да четете"
+    first = [ARTICLE[0], "Обходният маршрут за леки автомобили минаваше досега през квартал Коматево и удължаваше "
+             "пътя на шофьорите с двадесет минути в пиковите часове."]
+    dump = "\n".join([TITLE, "Калина Тодорова", "12.03.2025 10:15", "Слушай статията 00:00 / 04:12", "A- A A+",
+                      *first, *embed, wall, "Вход с Google Вход с имейл", *ARTICLE[1:], "Сподели", *TEASER_TITLES])
+    record = newsclean.extract(dump)
+    assert record.body.startswith("\n\n".join(first))
+    assert record.body.endswith("\n\n".join(ARTICLE[1:]))
+
+
+def test_a_weather_bar_and_the_clock_beside_it_give_no_headline_and_no_date():
+    dump = "\n".join(["Начало Русе Област Криминални Политика", "Русе 19°C облачно", "вторник, 23 септември 2025, 11:42",
+                      *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.headline is None and record.published is None

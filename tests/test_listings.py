@@ -52,3 +52,11 @@ def test_a_live_blog_of_timed_full_sentences_keeps_its_body():
     record = newsclean.extract("\n".join([title, *updates]), now=NOW)
     assert "no_article" not in record.warnings
     assert record.body == "\n\n".join(updates)
+
+
+def test_a_section_front_with_a_description_and_a_featured_teaser_holds_no_article():
+    dump = "\n".join(["Дамски свят", "Мода | Красота | Здраве", "Красота",
+                      "Съвети от дерматолози, гримьори и фризьори, нови продукти и сезонни тенденции.",
+                      "Кожата след 40: какво да смените в рутината си тази зима",
+                      *[line for i, line in enumerate(TITLE_META_SUMMARY) if i % 3 != 2]])
+    _assert_no_article(newsclean.extract(dump, now=NOW))

@@ -30,6 +30,7 @@ from .page import Label, Page
 _WALLS = frozenset({Label.BOILERPLATE, Label.CRAWLER, Label.DATELINE})
 PROMOS = family_named("promos and follow us")
 PAYWALL = family_named("paywall")
+SHARE = family_named("share and comments")
 RELATED = family_named("related and most read")
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
@@ -240,15 +241,19 @@ def _part_across_box(page: Page, part: Run, candidates: Iterable[Run],
 
 def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
     """Only a short box inside the article stands between two runs: a promo
-    ("Подкрепете ни", a paragraph, "Дарете сега") or a "read more" insert
+    ("Подкрепете ни", a paragraph, "Дарете сега"), a registration wall that
+    the page prints the rest of the article under anyway, or a "read more" insert
     ("Виж още" and one or two titles, no prose); no dateline, no other
     kind of section."""
     gap = range(before.end + 1, after.start)
     walls = [g for g in gap if page.labels[g] == Label.BOILERPLATE]
-    if (not walls or len(gap) > page.weights.body_inline_box_reach
-            or any(page.labels[g] in (Label.DATELINE, Label.CRAWLER) for g in gap)):
+    lines = sum(1 for g in gap if page.labels[g] != Label.FURNITURE and page.features[g].words)
+    if not walls or any(page.labels[g] in (Label.DATELINE, Label.CRAWLER) for g in gap):
         return False
-    if all(is_wall_of(page, g, PROMOS) for g in walls):
+    paywall = any(is_wall_of(page, g, PAYWALL) for g in walls)
+    if lines > page.weights.body_inline_box_reach * (2 if paywall else 1):
+        return False  # an embed may stand between the wall and the rest of the article
+    if all(is_wall_of(page, g, PROMOS) or is_wall_of(page, g, PAYWALL) for g in walls):
         return True
     titles_only = not any(page.labels[g] == Label.TEXT and page.is_prose(g) for g in gap)
     return (
@@ -288,8 +293,17 @@ def is_wall_of(page: Page, i: int, family) -> bool:
 
 
 def follows_header(page: Page, i: int) -> bool:
+    """The header (a dateline, byline or title) stands right above unit i,
+    maybe with a share or font-size bar or an audio player's label between."""
     before = page.neighbour(i, -1)
+    while before is not None and (is_wall_of(page, before, SHARE) or _player_or_label(page, before)):
+        before = page.neighbour(before, -1)
     return before is not None and page.labels[before] in (Label.DATELINE, Label.BYLINE, Label.TITLE)
+
+
+def _player_or_label(page: Page, i: int) -> bool:
+    """A text line of at most two words ("Слушай статията 00:00 / 04:12")."""
+    return page.labels[i] == Label.TEXT and page.features[i].words <= 2
 
 
 def count_teasers(page: Page, lo: int = 0, hi: int | None = None) -> int:
