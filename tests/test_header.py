@@ -228,3 +228,12 @@ def test_explain_shows_the_headline_candidates_with_their_scores(tmp_path):
     assert result.exit_code == 0
     assert "headline candidates" in result.output
     assert f"{FIRE}  <- shares words with the body" in result.output
+
+
+def test_a_row_naming_the_sites_sections_is_a_menu_even_with_function_words_in_it():
+    from newsclean.headline import is_menu_row
+    from newsclean.weights import DEFAULT
+
+    assert is_menu_row("Проверки Политика Здраве Икономика Климат Видео и снимки Методология Кой ни финансира", DEFAULT)
+    assert not is_menu_row("Подготвя се посещение на Путин в Северна Корея", DEFAULT)
+    assert not is_menu_row("ОБНОВЕНА Националът Кристиан Иванов подписа с Хайдук Сплит", DEFAULT)

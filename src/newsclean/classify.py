@@ -35,6 +35,7 @@ from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, is_w
 from .features import Features, line_key, measure_page
 from .furniture import family_named
 from .header import read_footer_meta, read_header
+from .headline import LISTING_HEADINGS
 from .page import Label, Page, is_article_prose, is_prose
 from .tables import table
 from .weights import DEFAULT, Weights
@@ -269,17 +270,26 @@ def _no_article(page: Page, run: Run | None, why: str) -> None:
 
 
 def _untitled_intro_to_teasers(page: Page) -> bool:
-    """An author's, a topic's or a section's page: no headline, then one
+    """An author's, a topic's or a section's page: no headline (or a
+    listing's heading over the text), then one
     short paragraph (a profile, a description) over teasers, or a short
     text (a description and a featured teaser) that teasers follow with no
     section between them."""
-    if page.headline is not None or not page.body:
+    if not page.body or (page.headline is not None and not _under_listing_heading(page, page.body[0])):
         return False
     w = page.weights
     words = sum(page.features[i].words for i in page.body)
     one_paragraph = len(page.body) == 1 and words < w.teasers_intro_max_words
     return ((one_paragraph and count_teasers(page) >= w.teasers_min_listed)
             or (words < w.teasers_front_max_words and _teasers_right_after(page, page.body[-1]) >= w.teasers_min_listed))
+
+
+def _under_listing_heading(page: Page, start: int) -> bool:
+    """A listing's heading ("Всички проверки", "Статии от автора") stands
+    a few lines over the text: whatever line was read as its headline, the
+    page lists articles."""
+    return any(any(h in page.units[j].text.casefold() for h in LISTING_HEADINGS)
+               for j in range(max(0, start - page.weights.header_above_reach), start))
 
 
 def _teasers_right_after(page: Page, end: int) -> int:

@@ -105,7 +105,7 @@ def _veto(page: Page, j: int, body_start: int) -> str | None:
         return "starts in lower case"
     if f.cut_off:
         return "cut short (a shortened copy of a title)"
-    if page.labels[j] != Label.TITLE and is_menu_row(text, page.weights):
+    if page.labels[j] != Label.TITLE and is_menu_row(clean_headline(text), page.weights):
         return "a row of capitalised words"
     if _TEMPERATURE.search(text):
         return "a temperature: the weather bar"
@@ -135,11 +135,24 @@ def names_sections(text: str) -> bool:
 
 
 def is_menu_row(text: str, w: Weights) -> bool:
-    """A long row of capitalised words, or nearly all of its words so: the
-    site's menu, never a headline nor a standfirst."""
-    long_row = len(words_of(text)) >= w.headline_row_menu_words
-    return (_capitalised_row(text, w, w.headline_row_share if long_row else w.headline_row_share_alone)
-            or (names_sections(text) and _capitalised_row(text, w, w.headline_row_share)))
+    """The site's menu, never a headline nor a standfirst: nearly all its
+    words capitalised; or a long row of mostly capitalised words with few
+    function words; or mostly capitalised words among which two or more
+    of a site's section names."""
+    if _capitalised_row(text, w, w.headline_row_share_alone):
+        return True
+    if len(words_of(text)) >= w.headline_row_menu_words and _capitalised_row(text, w, w.headline_row_share):
+        return True
+    return names_sections(text) and _capitalised_share(text, w) >= w.headline_row_sections_share
+
+
+def _capitalised_share(text: str, w: Weights) -> float:
+    """The share of the content words (labels aside) that are capitalised
+    but not in capitals; 0 for a line of too few content words."""
+    words = [word for word in words_of(strip_labels(text)) if word.casefold() not in STOPWORDS]
+    if len(words) < w.headline_row_min_words:
+        return 0.0
+    return sum(1 for word in words if word[0].isupper() and not word.isupper()) / len(words)
 
 
 def _capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
@@ -149,12 +162,9 @@ def _capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
     and proper names, and hold function words ("Подготвя се посещение на
     Путин в Северна Корея"); a title of many names may look the same, so
     below ``headline_row_share_alone`` it only costs."""
+    share = _capitalised_share(text, w)
     every = words_of(strip_labels(text))
-    words = [word for word in every if word.casefold() not in STOPWORDS]
-    if len(words) < w.headline_row_min_words:
-        return False
-    share = sum(1 for word in words if word[0].isupper() and not word.isupper()) / len(words)
-    few_function_words = len(every) - len(words) < w.headline_row_stop_share * len(every)
+    few_function_words = sum(word.casefold() in STOPWORDS for word in every) < w.headline_row_stop_share * len(every)
     return share >= share_needed and (few_function_words or share >= w.headline_row_share_alone)
 
 

@@ -84,6 +84,7 @@ class Weights:
     headline_row_stop_share: float
     headline_row_share_alone: float
     headline_row_menu_words: int
+    headline_row_sections_share: float
     headline_site_name_max_words: int
     headline_prose_max_words: int
 
