@@ -28,6 +28,7 @@ below it the page has no headline: a wrong headline is worse than none.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import regex
@@ -73,45 +74,56 @@ def _before_credit(text: str) -> str:
     return text[:cut] if cut > 0 else text
 
 
+class _Line(NamedTuple):
+    """What a veto or a feature looks at: line j of the page, its text
+    without a glued credit, and where the body starts."""
+    page: Page
+    j: int
+    text: str
+    body_start: int
+
+    @property
+    def f(self) -> Features:
+        return self.page.features[self.j]
+
+    @property
+    def label(self) -> Label:
+        return self.page.labels[self.j]
+
+
+def _too_long_or_short(line: _Line) -> bool:
+    return not (line.page.is_title_like(line.j) or (line.label == Label.TITLE and line.f.words >= 2))
+
+
+# Why a line can never be the headline: the first that holds.
+VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
+    ("labelled otherwise", lambda line: line.label not in (Label.TEXT, Label.TITLE)),
+    ("not of a title's length", _too_long_or_short),
+    ("a sentence of prose", lambda line: line.page.is_prose(line.j) and (
+        line.f.sentences >= 2 or line.f.words > line.page.weights.headline_prose_max_words)),
+    ("a menu row", lambda line: line.f.menu_like or line.f.breadcrumb_end is not None),
+    ("a copyright line", lambda line: any(m in line.text.casefold() for m in _COPYRIGHT)),
+    ("a listing's heading", lambda line: any(h in line.text.casefold() for h in LISTING_HEADINGS)),
+    ("an address", lambda line: bool(_ADDRESS.search(line.text))),
+    ("a byline", lambda line: bool(byline.bare_names(line.text) or byline.labelled_byline(line.text))),
+    ("holds a date", lambda line: bool(line.f.date_candidates)),
+    ("a field of an info box or a list", lambda line: line.f.list_item and _listed(line.page, line.j)),
+    ("opens like a caption", lambda line: strip_labels(line.text).casefold().startswith(_CAPTION_STARTS)),
+    ("ends like a label", lambda line: bool(_ENDS_AS_LABEL.search(line.text))),
+    ("starts in lower case", lambda line: line.text[:1].islower()),
+    ("cut short (a shortened copy of a title)", lambda line: line.f.cut_off),
+    ("a row of capitalised words", lambda line: line.label != Label.TITLE
+     and is_menu_row(clean_headline(line.text), line.page.weights)),
+    ("a temperature: the weather bar", lambda line: bool(_TEMPERATURE.search(line.text))),
+    ("printed again below the article: the site's name", lambda line: line.label == Label.TITLE
+     and _printed_below(line.page, line.j, line.body_start)),
+)
+
+
 def _veto(page: Page, j: int, body_start: int) -> str | None:
     """Why line j can never be the headline, if it cannot."""
-    f, text = page.features[j], _before_credit(page.units[j].text)
-    lowered = text.casefold()
-    if page.labels[j] not in (Label.TEXT, Label.TITLE):
-        return f"labelled {page.labels[j]}"
-    if not (page.is_title_like(j) or (page.labels[j] == Label.TITLE and f.words >= 2)):
-        return "not of a title's length"
-    if page.is_prose(j) and (f.sentences >= 2 or f.words > page.weights.headline_prose_max_words):
-        return "a sentence of prose"
-    if f.menu_like or f.breadcrumb_end is not None:
-        return "a menu row"
-    if any(marker in lowered for marker in _COPYRIGHT):
-        return "a copyright line"
-    if any(heading in lowered for heading in LISTING_HEADINGS):
-        return "a listing's heading"
-    if _ADDRESS.search(text):
-        return "an address"
-    if byline.bare_names(text) or byline.labelled_byline(text):
-        return "a byline"
-    if f.date_candidates:
-        return "holds a date"
-    if f.list_item and _listed(page, j):
-        return "a field of an info box or a list"
-    if strip_labels(text).casefold().startswith(_CAPTION_STARTS):
-        return "opens like a caption"
-    if _ENDS_AS_LABEL.search(text):
-        return "ends like a label"
-    if text[:1].islower():
-        return "starts in lower case"
-    if f.cut_off:
-        return "cut short (a shortened copy of a title)"
-    if page.labels[j] != Label.TITLE and is_menu_row(clean_headline(text), page.weights):
-        return "a row of capitalised words"
-    if _TEMPERATURE.search(text):
-        return "a temperature: the weather bar"
-    if page.labels[j] == Label.TITLE and _printed_below(page, j, body_start):
-        return "printed again below the article: the site's name"
-    return None
+    line = _Line(page, j, _before_credit(page.units[j].text), body_start)
+    return next((why for why, holds in VETOES if holds(line)), None)
 
 
 def _listed(page: Page, j: int) -> bool:
@@ -200,52 +212,62 @@ def _credit_follows(page: Page, j: int) -> bool:
         page.features[n].credit_at == 0 or page.features[n].gallery_counter)
 
 
+def _shared_share(line: _Line, body_stems: set[str]) -> float | None:
+    stems = content_stems(line.text, line.page.weights.body_name_stem)
+    return line.page.weights.headline_shared_share * len(stems & body_stems) / len(stems) if stems else None
+
+
+def _far(line: _Line) -> float | None:
+    w = line.page.weights
+    far = line.body_start - line.j - w.headline_far_after
+    return max(w.headline_far_cap, w.headline_far_per_unit * far) if far > 0 else None
+
+
+def _labelled(text: str) -> bool:
+    return may_hold_labels(text) and strip_labels(text) != text.strip()
+
+
+_Feature = Callable[[_Line, set[str], dict[str, bool]], "float | bool | None"]
+# A headline's features: a name, and its value for a line (a number, or
+# True for its weight in data/weights.toml, or None/False when it does not
+# apply), with the name of the weight when the value is True.
+FEATURES: tuple[tuple[str, str, _Feature], ...] = (
+    ("shares words with the body", "", lambda line, stems, c: _shared_share(line, stems)),
+    ("shares no word with the body", "headline_no_shared",
+     lambda line, stems, c: not content_stems(line.text, line.page.weights.body_name_stem) & stems),
+    ("printed more than once", "headline_repeated",
+     lambda line, stems, c: line.label == Label.TITLE and line.f.words >= line.page.weights.header_min_headline_words),
+    ("over the dateline or byline", "headline_above_meta", lambda line, stems, c: _meta_below(line.page, line.j)),
+    ("under the dateline or byline that a title tops", "headline_below_meta", lambda line, stems, c: c["under_meta"]),
+    ("over a longer line", "headline_over_dek", lambda line, stems, c: c["over_dek"]),
+    ("under a shorter title", "headline_dek", lambda line, stems, c: c["dek"]),
+    ("a credit follows and a title tops it", "headline_caption", lambda line, stems, c: c["caption"]),
+    ("over a captioned line", "headline_over_caption", lambda line, stems, c: c["over_caption"]),
+    ("last title before the body", "headline_last_before_body", lambda line, stems, c: c["last"]),
+    ("opens the page", "headline_opens_page", lambda line, stems, c: _opens_page(line.page, line.j)),
+    ("far above the body", "", lambda line, stems, c: _far(line)),
+    ("carries a label", "headline_labelled", lambda line, stems, c: _labelled(line.text)),
+    ("a photo credit follows", "headline_above_credit", lambda line, stems, c: _credit_follows(line.page, line.j)
+     and not _opens_page(line.page, line.j) and not c["caption"]),
+    ("ends in a full stop", "headline_full_stop", lambda line, stems, c: line.text.rstrip().endswith(".")),
+    ("very short", "headline_short", lambda line, stems, c: line.f.words < line.page.weights.headline_short_words),
+    ("most words capitalised, like a menu row", "headline_row",
+     lambda line, stems, c: _capitalised_row(line.text, line.page.weights, line.page.weights.headline_row_share)),
+)
+
+
 def _score(page: Page, j: int, body_stems: set[str], context: dict[str, bool],
            body_start: int) -> tuple[float, str]:
     """Line j's score as a headline, and the features that made it."""
-    w = page.weights
-    f, text = page.features[j], _before_credit(page.units[j].text)
+    line = _Line(page, j, _before_credit(page.units[j].text), body_start)
     parts: list[tuple[str, float]] = []
-    stems = content_stems(text, w.body_name_stem)
-    shared = len(stems & body_stems)
-    if stems:
-        parts.append(("shares words with the body", w.headline_shared_share * shared / len(stems)))
-    if shared == 0:
-        parts.append(("shares no word with the body", w.headline_no_shared))
-    if page.labels[j] == Label.TITLE and f.words >= w.header_min_headline_words:
-        parts.append(("printed more than once", w.headline_repeated))
-    if _meta_below(page, j):
-        parts.append(("over the dateline or byline", w.headline_above_meta))
-    if context["under_meta"]:
-        parts.append(("under the dateline or byline that a title tops", w.headline_below_meta))
-    if context["over_dek"]:
-        parts.append(("over a longer line", w.headline_over_dek))
-    if context["dek"]:
-        parts.append(("under a shorter title", w.headline_dek))
-    if context["caption"]:
-        parts.append(("a credit follows and a title tops it", w.headline_caption))
-    if context["over_caption"]:
-        parts.append(("over a captioned line", w.headline_over_caption))
-    if context["last"]:
-        parts.append(("last title before the body", w.headline_last_before_body))
-    opens = _opens_page(page, j)
-    if opens:
-        parts.append(("opens the page", w.headline_opens_page))
-    far = body_start - j - w.headline_far_after
-    if far > 0:
-        parts.append(("far above the body", max(w.headline_far_cap, w.headline_far_per_unit * far)))
-    if may_hold_labels(text) and strip_labels(text) != text.strip():
-        parts.append(("carries a label", w.headline_labelled))
-    if _credit_follows(page, j) and not opens and not context["caption"]:
-        parts.append(("a photo credit follows", w.headline_above_credit))
-    if text.rstrip().endswith("."):
-        parts.append(("ends in a full stop", w.headline_full_stop))
-    if f.words < w.headline_short_words:
-        parts.append(("very short", w.headline_short))
-    if _capitalised_row(text, w, w.headline_row_share):
-        parts.append(("most words capitalised, like a menu row", w.headline_row))
-    score = sum(value for _, value in parts)
-    return score, ", ".join(f"{name} {value:+.1f}" for name, value in parts)
+    for name, weight, feature in FEATURES:
+        value = feature(line, body_stems, context)
+        if value is True:
+            parts.append((name, getattr(page.weights, weight)))
+        elif value is not None and value is not False:
+            parts.append((name, float(value)))
+    return sum(value for _, value in parts), ", ".join(f"{name} {value:+.1f}" for name, value in parts)
 
 
 def reads_as_standfirst(f: Features, title: Features, w: Weights) -> bool:
