@@ -32,6 +32,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -122,50 +123,65 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         """The figures, with the keys and nesting of the shared scorer's JSON."""
-        files = self.files
-        n = len(files)
-        bodies = [f for f in files if not f.no_article]
-        listings = [f for f in files if f.no_article]
-        common = sum(f.common_tokens for f in bodies)
-        micro_p = _ratio(common, sum(f.got_tokens for f in bodies)) or 0.0
-        micro_r = _ratio(common, sum(f.gold_tokens for f in bodies)) or 0.0
-        expected_headlines = sum(f.headline_expected for f in files)
-        expected_captions = sum(f.captions_expected for f in files)
-        captions_matched = sum(f.captions_matched for f in files)
+        n = len(self.files)
         return {
             "docs": n,
             "predicted": n - len(self.missing),
             "missing": len(self.missing),
-            "body": {
-                "docs": len(bodies),
-                "macro_f1": _ratio(sum(f.f1 for f in bodies), len(bodies)),
-                "macro_p": _ratio(sum(f.precision for f in bodies), len(bodies)),
-                "macro_r": _ratio(sum(f.recall for f in bodies), len(bodies)),
-                "micro_p": micro_p,
-                "micro_r": micro_r,
-                "micro_f1": 2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0,
-                "near_perfect": sum(f.f1 >= NEAR_PERFECT for f in bodies),
-            },
-            "no_article": {"docs": len(listings), "right": sum(f.no_article_ok for f in listings),
-                           "false": sum(f.flagged_no_article for f in bodies)},
-            "headline": {"accuracy": _ratio(sum(f.headline_ok for f in files), n),
+            "body": self._body(),
+            "no_article": {"docs": sum(f.no_article for f in self.files),
+                           "right": sum(f.no_article_ok for f in self.files if f.no_article),
+                           "false": sum(f.flagged_no_article for f in self.files if not f.no_article)},
+            **self._header(),
+            "captions": self._captions(),
+        }
+
+    def _share(self, ok: Callable[[FileScore], bool]) -> float | None:
+        return _ratio(sum(ok(f) for f in self.files), len(self.files))
+
+    def _body(self) -> dict[str, Any]:
+        bodies = [f for f in self.files if not f.no_article]
+        common = sum(f.common_tokens for f in bodies)
+        micro_p = _ratio(common, sum(f.got_tokens for f in bodies)) or 0.0
+        micro_r = _ratio(common, sum(f.gold_tokens for f in bodies)) or 0.0
+        return {
+            "docs": len(bodies),
+            "macro_f1": _ratio(sum(f.f1 for f in bodies), len(bodies)),
+            "macro_p": _ratio(sum(f.precision for f in bodies), len(bodies)),
+            "macro_r": _ratio(sum(f.recall for f in bodies), len(bodies)),
+            "micro_p": micro_p,
+            "micro_r": micro_r,
+            "micro_f1": 2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0,
+            "near_perfect": sum(f.f1 >= NEAR_PERFECT for f in bodies),
+        }
+
+    def _header(self) -> dict[str, Any]:
+        files = self.files
+        expected_headlines = sum(f.headline_expected for f in files)
+        return {
+            "headline": {"accuracy": self._share(lambda f: f.headline_ok),
                          "correct": sum(f.headline_ok for f in files),
                          "false_headline": sum(f.false_headline for f in files),
                          "found": _ratio(sum(f.headline_expected and f.headline_ok for f in files),
                                          expected_headlines),
                          "gold_headlines": expected_headlines},
-            "published": {"exact": _ratio(sum(f.published_ok for f in files), n),
-                          "day_match": _ratio(sum(f.published_day_ok for f in files), n),
+            "published": {"exact": self._share(lambda f: f.published_ok),
+                          "day_match": self._share(lambda f: f.published_day_ok),
                           "false_date": sum(f.false_date for f in files),
                           "wrong_date": sum(f.wrong_date for f in files),
                           "missed_date": sum(f.missed_date for f in files)},
-            "updated": {"exact": _ratio(sum(f.updated_ok for f in files), n)},
-            "author": {"accuracy": _ratio(sum(f.author_ok for f in files), n)},
-            "captions": {"exact": _ratio(sum(f.captions_ok for f in files), n),
-                         "item_p": _ratio(captions_matched, sum(f.captions_given for f in files)),
-                         "item_r": _ratio(captions_matched, expected_captions),
-                         "gold_items": expected_captions},
+            "updated": {"exact": self._share(lambda f: f.updated_ok)},
+            "author": {"accuracy": self._share(lambda f: f.author_ok)},
         }
+
+    def _captions(self) -> dict[str, Any]:
+        files = self.files
+        expected = sum(f.captions_expected for f in files)
+        matched = sum(f.captions_matched for f in files)
+        return {"exact": self._share(lambda f: f.captions_ok),
+                "item_p": _ratio(matched, sum(f.captions_given for f in files)),
+                "item_r": _ratio(matched, expected),
+                "gold_items": expected}
 
 
 def score_file(name: str, gold: dict, got: dict) -> FileScore:

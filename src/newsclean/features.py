@@ -378,9 +378,8 @@ def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> li
         return []
     inner, separated, dated, odd_mark = _scan_page(texts)
     n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark, every_key)
-    counts = Counter(k for k in keys if k)
     found = [tuple(dates.find_dates(t, now)) if i in dated else () for i, t in enumerate(texts)]
-    columns_list_item = list(map(_is_list_item, texts, n_words))
+    list_items = list(map(_is_list_item, texts, n_words))
     columns = {
         "words": n_words,
         "stop_ratio": [s / n if n else 0.0 for s, n in zip(stops, n_words)],
@@ -391,25 +390,47 @@ def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> li
         "date_candidates": found,
         "date_dominant": [bool(f) and _date_dominant(t, f) for t, f in zip(texts, found)],
         "credit_at": credits,
+        "list_item": list_items,
+        "key": keys,
+        **_mark_columns(texts, n_words),
+        **_row_columns(texts, n_words, stops, separated, list_items),
+        **_repetition_columns(keys),
+    }
+    return list(map(Features._make, zip(*_in_field_order(columns))))
+
+
+def _mark_columns(texts: list[str], n_words: list[int]) -> dict[str, list]:
+    """Features of short marks: an agency, editor initials, a dateline's
+    place, a gallery counter, a cut-off summary."""
+    return {
         "agency_only": [n == 1 and _is_agency(t) for t, n in zip(texts, n_words)],
         "editor_initials": [t[:1] == "/" and bool(_EDITOR_INITIALS.match(t)) for t in texts],
-        "place_line": [n <= 3 and t[-1:] == "," and bool(_PLACE_LINE.match(t))
-                       for t, n in zip(texts, n_words)],
+        "place_line": [n <= 3 and t[-1:] == "," and bool(_PLACE_LINE.match(t)) for t, n in zip(texts, n_words)],
+        "gallery_counter": [n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(t)) for t, n in zip(texts, n_words)],
+        "cut_off": [t.endswith(_CUT_OFF) for t in texts],
+    }
+
+
+def _row_columns(texts: list[str], n_words: list[int], stops: list[int], separated: set[int],
+                 list_items: list[bool]) -> dict[str, list]:
+    """Features of rows of items: a menu, a breadcrumb's last item, a fact line."""
+    return {
         "menu_like": [(i in separated or (n >= 4 and s == 0)) and _menu_like(t, i in separated, n, s)
                       for i, (t, n, s) in enumerate(zip(texts, n_words, stops))],
-        "gallery_counter": [n <= _GALLERY_MAX_WORDS and bool(_GALLERY.match(t))
-                            for t, n in zip(texts, n_words)],
-        "list_item": columns_list_item,
+        "breadcrumb_end": [breadcrumb_end(t) if i in separated else None for i, t in enumerate(texts)],
+        "fact_line": [n <= _FACT_MAX_WORDS and _is_fact_line(t, n, item)
+                      for t, n, item in zip(texts, n_words, list_items)],
+    }
+
+
+def _repetition_columns(keys: list[str | None]) -> dict[str, list]:
+    """How often the page prints each line, and whether next to itself."""
+    counts = Counter(k for k in keys if k)
+    return {
         "repeats": [counts[k] if k else 1 for k in keys],
         "same_as_previous": [bool(k) and k == before for k, before in zip(keys, [None, *keys])],
         "same_as_next": [bool(k) and k == after for k, after in zip(keys, [*keys[1:], None])],
-        "key": keys,
-        "breadcrumb_end": [breadcrumb_end(t) if i in separated else None for i, t in enumerate(texts)],
-        "cut_off": [t.endswith(_CUT_OFF) for t in texts],
-        "fact_line": [n <= _FACT_MAX_WORDS and _is_fact_line(t, n, item)
-                      for t, n, item in zip(texts, n_words, columns_list_item)],
     }
-    return list(map(Features._make, zip(*_in_field_order(columns))))
 
 
 def _in_field_order(columns: dict) -> list:

@@ -49,44 +49,66 @@ def read_header(page: Page, body_start: int) -> None:
     """Label the header above the body: the headline and its copies,
     bylines and the article's dates, the standfirst (put first in the
     body) and captions."""
-    labels, feats, units = page.labels, page.features, page.units
-    headline = find_headline(page, body_start)
-    if headline is not None:
-        key = line_key(units[headline].text)
-        while headline > 0 and labels[headline - 1] == Label.TITLE and line_key(units[headline - 1].text) == key:
-            headline -= 1
-        page.relabel(headline, Label.HEADLINE, "title nearest before the article")
-    page.headline = headline
+    headline = _mark_headline(page, find_headline(page, body_start))
     top = _header_top(page, headline) if headline is not None else max(0, body_start - 4)
     lead: list[int] = []
     for j in range(top, body_start):
-        label, f = labels[j], feats[j]
         if j == headline:
             continue
-        if label == Label.TITLE and headline is not None and line_key(units[j].text) == line_key(units[headline].text):
+        label = page.labels[j]
+        if label == Label.TITLE and headline is not None and _same_line(page, j, headline):
             page.relabel(j, Label.FURNITURE, "headline printed again")
         elif label in (Label.DATELINE, Label.BYLINE) or (label == Label.TEXT and _bare_byline(page, j)):
-            names = (byline.labelled_byline(units[j].text) or _bare_byline(page, j)
-                     or _name_after_opening_date(units[j].text, f) or byline.names_field(units[j].text))
-            if names:
-                page.relabel(j, Label.BYLINE, "byline in the article's header")
-                page.bylines.append((j, names))
-            if f.date_candidates:
-                page.reasons[j] += "; dateline of the article"
-                page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
+            _read_meta_line(page, j)
         elif label == Label.TEXT and (headline is None or j > headline):
-            caption = caption_reason(page, j, body_start)
-            if (headline is not None and _standfirst(page, j, headline, body_start) and f.credit_at < 0
-                    and not (caption and f.words <= page.weights.captions_bare_max_words)):
-                page.relabel(j, Label.LEAD, "standfirst between headline and body")
+            if _read_standfirst_or_caption(page, j, headline, body_start):
                 lead.append(j)
-            elif caption:
-                page.relabel(j, Label.CAPTION, caption)
-                page.captions.append(j)
     page.body[:0] = lead
     page.captions.sort()
     if not page.date_candidates:
         _labelled_dates_above(page, body_start)
+
+
+def _mark_headline(page: Page, headline: int | None) -> int | None:
+    """Label the headline, at its first copy of a run of copies."""
+    if headline is not None:
+        while headline > 0 and page.labels[headline - 1] == Label.TITLE and _same_line(page, headline - 1, headline):
+            headline -= 1
+        page.relabel(headline, Label.HEADLINE, "title nearest before the article")
+    page.headline = headline
+    return headline
+
+
+def _same_line(page: Page, i: int, j: int) -> bool:
+    return line_key(page.units[i].text) == line_key(page.units[j].text)
+
+
+def _read_meta_line(page: Page, j: int) -> None:
+    """A dateline or byline of the header: its names and its dates."""
+    text, f = page.units[j].text, page.features[j]
+    names = (byline.labelled_byline(text) or _bare_byline(page, j)
+             or _name_after_opening_date(text, f) or byline.names_field(text))
+    if names:
+        page.relabel(j, Label.BYLINE, "byline in the article's header")
+        page.bylines.append((j, names))
+    if f.date_candidates:
+        page.reasons[j] += "; dateline of the article"
+        page.date_candidates.extend(c for c in f.date_candidates if not c.crawler)
+
+
+def _read_standfirst_or_caption(page: Page, j: int, headline: int | None, body_start: int) -> bool:
+    """Label a text line under the headline as the standfirst (True: it
+    goes first in the body) or as a caption."""
+    f = page.features[j]
+    caption = caption_reason(page, j, body_start)
+    if (headline is not None and _standfirst(page, j, headline, body_start) and f.credit_at < 0
+            and not (caption and f.words <= page.weights.captions_bare_max_words)):
+        page.relabel(j, Label.LEAD, "standfirst between headline and body")
+        return True
+    if caption:
+        page.relabel(j, Label.CAPTION, caption)
+        page.captions.append(j)
+    return False
 
 
 def _labelled_dates_above(page: Page, body_start: int) -> None:
