@@ -237,3 +237,19 @@ def test_a_row_naming_the_sites_sections_is_a_menu_even_with_function_words_in_i
     assert is_menu_row("Проверки Политика Здраве Икономика Климат Видео и снимки Методология Кой ни финансира", DEFAULT)
     assert not is_menu_row("Подготвя се посещение на Путин в Северна Корея", DEFAULT)
     assert not is_menu_row("ОБНОВЕНА Националът Кристиан Иванов подписа с Хайдук Сплит", DEFAULT)
+
+
+def test_a_title_before_the_name_is_no_part_of_the_author():
+    record = newsclean.extract("\n".join([FIRE, "Автор: адв. Мария Петрова", "12.03.2025 10:15", *STORY]))
+    assert record.author == "Мария Петрова"
+
+
+def test_a_site_name_after_a_dash_is_cut_from_the_title_when_the_page_prints_it_alone():
+    record = newsclean.extract("\n".join([f"{FIRE} – Хасково Днес", "Хасково Днес", "Регион | Общество", *STORY]))
+    assert record.headline == FIRE
+
+
+def test_a_dash_inside_the_title_stays():
+    title = "Пожар в склад в Хасково – огнеборците са на място"
+    record = newsclean.extract("\n".join([title, *STORY]))
+    assert record.headline == title

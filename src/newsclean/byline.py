@@ -29,6 +29,9 @@ _LATE_FROM = regex.compile(r"\d(?:[\d.:,/\s]|г\.|ч\.|\sв\s)*\sот\s+(?=\p{Lu
 # Where the names stop: a separator, a date or time, a bracket.
 _TAIL = regex.compile(r"(?<!\s)\s*(?:[|•·/(\[]|\s[-–—]\s|\d).*$")
 _NAME_SPLIT = regex.compile(r"(?<!\s)\s*(?:,|;|\sи\s|\s&\s)\s*")
+_TITLE = regex.compile(
+    r"^(?:(?:" + "|".join(regex.escape(t) for t in _PAGE.phrases("name_titles")) + r")\s*)+", regex.I
+)
 _NAME_WORD = regex.compile(r"^\p{Lu}(?:\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|\.)$")
 
 
@@ -40,8 +43,9 @@ def _is_name(name: str) -> bool:
 
 
 def _name_pieces(text: str) -> list[str]:
-    """The parts of a list of names: "Иван Петров, Мария Иванова и Петър Колев"."""
-    return [n.strip() for n in _NAME_SPLIT.split(text.strip(" .,:;")) if n.strip()]
+    """The parts of a list of names: "Иван Петров, Мария Иванова и Петър
+    Колев", each without a title before it ("адв.", "проф.")."""
+    return [_TITLE.sub("", n.strip()) for n in _NAME_SPLIT.split(text.strip(" .,:;")) if n.strip()]
 
 
 def _names(text: str) -> str | None:

@@ -28,7 +28,7 @@ below it the page has no headline: a wrong headline is worse than none.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import regex
@@ -42,6 +42,7 @@ from .weights import Weights
 
 _PAGE = table("page_bg")
 _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
+_DASHED_SUFFIX = regex.compile(r"(?<=\S)\s[–—-]\s(\S[^–—\-|]{1,39})$")
 _CAPTION_STARTS = tuple(s.casefold() for s in _PAGE.phrases("caption_starts"))
 _COPYRIGHT = _PAGE.phrases("copyright_markers") + _PAGE.phrases("rights_phrases")
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
@@ -353,10 +354,15 @@ def find_headline(page: Page, body_start: int) -> int | None:
     return max(c.line for c in candidates if page.features[c.line].key == key)
 
 
-def clean_headline(text: str) -> str:
-    """The title without labels, photo credit or site-name suffix."""
+def clean_headline(text: str, other_lines: Iterable[str] = ()) -> str:
+    """The title without labels, photo credit or site-name suffix: " | X",
+    or " – X" when X is printed on the page as a line of its own (the
+    site's name over its menu)."""
     cut = credit_position(text)
     if cut > 0:
         text = text[:cut]
     text = _SITE_SUFFIX.sub("", text.strip())
+    dashed = _DASHED_SUFFIX.search(text)
+    if dashed and dashed.group(1).casefold() in {line.strip().casefold() for line in other_lines}:
+        text = text[:dashed.start()]
     return strip_labels(text).strip(" -–—|")

@@ -75,7 +75,8 @@ def assemble(page: Page, source: str | None, warnings: tuple[str, ...] = ()) -> 
     text = [u.text for u in page.units]
     if not page.no_article:
         if page.headline is not None:
-            record.headline = clean_headline(text[page.headline]) or None
+            others = (t for i, t in enumerate(text) if i != page.headline)
+            record.headline = clean_headline(text[page.headline], others) or None
         record.body = "\n\n".join(text[i] for i in page.body)
         record.captions = [text[i] for i in page.captions]
         names: list[str] = []
