@@ -1,6 +1,10 @@
-"""Reading one input, and saying in a few words why it cannot be read.
+"""Finding a run's inputs, reading one, and saying in a few words why it
+cannot be read.
 
-Which files a run reads, and in what order, is ``runner.walk_inputs``.
+The inputs are found as a run asks for them, so that its memory does not
+grow with their number: folders are listed one at a time, each listing
+sorted so that the order is that of sorting all the paths
+(``walk_inputs``), and every path is stat'ed once.
 """
 from __future__ import annotations
 
@@ -8,6 +12,10 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from typing import NamedTuple
 
 STDIN = "-"
 # The default of --max-bytes: larger inputs fail without being read.
@@ -99,3 +107,147 @@ def _why_missing(path: str, found_earlier: bool) -> str:
     except OSError:  # not a link, or no longer there
         return "vanished during the run" if found_earlier else "no such file"
     return f"broken symbolic link -> {target}"
+
+
+# --- finding the inputs -----------------------------------------------------
+
+@dataclass(eq=False)
+class Folder:
+    """The files found directly in one folder, which share a template: the
+    run learns it from the first of them when the first is to be extracted."""
+    prefix: str                # the folder's path with a "/" after it
+    names: list[str]           # its listing: file names, and subfolders' with a "/" after them
+    template: frozenset[str] | None = None
+
+    def paths(self) -> Iterator[str]:
+        """The paths of its files, in order."""
+        return (self.prefix + name for name in self.names if not name.endswith("/"))
+
+
+class Input(NamedTuple):
+    """One input and what its single stat said.
+
+    ``size`` and ``mtime_ns`` are known for regular files only: anything else
+    (stdin, a pipe, a missing path) is always read and never skipped.
+    """
+    source: str          # the path as the user gave it, or joined to the folder given
+    out_name: str        # the record's path relative to the output folder
+    size: int | None
+    mtime_ns: int | None
+    mtime: float | None  # the reference for relative dates
+    folder: Folder | None = None  # the folder it was found in; None for a path named
+    error: str | None = None      # a folder that could not be listed
+
+
+def walk_inputs(paths: Iterable[str], pattern: str | None,
+                skip_folder: tuple[int, int] | None = None, recursive: bool = True) -> Iterator[Input]:
+    """Every input in a stable order (named paths as given, each folder's files
+    sorted by path, hidden ones skipped), each stat'ed once,
+    found as they are asked for.
+
+    ``skip_folder`` is the (device, inode) of a folder not to walk into:
+    the output folder, when it lies inside an input folder.  Without
+    ``recursive`` only the files directly in a folder named are taken.
+    """
+    for path in paths:
+        if path == STDIN:
+            yield _input(STDIN, "stdin", None)
+        elif os.path.isdir(path):
+            yield from _walk(path, pattern, skip_folder, recursive)
+        else:
+            yield _input(path, os.path.basename(path), _stat(path))
+
+
+class _Subfolder(NamedTuple):
+    prefix: str
+    relative: str
+
+
+def _walk(top: str, pattern: str | None, skip_folder: tuple[int, int] | None,
+          recursive: bool) -> Iterator[Input]:
+    """The files under ``top`` as ``os.walk(top)`` finds them without following
+    links to folders, in the order of their sorted paths; hidden names
+    skipped, ``pattern`` matched against file names.
+
+    Only the listings of the folders on the way down are held at once.
+    """
+    root = top if top.endswith("/") else top + "/"
+    listings = [_listing(root, "", pattern, skip_folder, recursive)]
+    while listings:
+        item = next(listings[-1], None)
+        if item is None:
+            listings.pop()
+        elif isinstance(item, _Subfolder):
+            listings.append(_listing(item.prefix, item.relative, pattern, skip_folder, recursive))
+        else:
+            yield item
+
+
+def _listing(prefix: str, relative: str, pattern: str | None, skip_folder: tuple[int, int] | None,
+             recursive: bool) -> Iterator[Input | _Subfolder]:
+    """One folder's files and subfolders in the order of their full paths.
+    A folder that cannot be listed is one input that fails.
+
+    Only names are kept while the folder's entries are handed out, the
+    lightest a listing can be.  Paths are joined as ``os.path.join`` would,
+    by hand: it is the hot loop of a re-run over unchanged files.
+    """
+    try:
+        with os.scandir(prefix) as listing:
+            names = sorted(filter(None, (_sort_name(entry, pattern, skip_folder, recursive) for entry in listing)))
+    except OSError as exc:
+        yield Input(prefix.rstrip("/") or prefix, relative, None, None, None,
+                    error=f"cannot list this folder: {reason(exc, prefix)}")
+        return
+    folder = Folder(prefix, names)
+    for name in names:
+        if name.endswith("/"):
+            yield _Subfolder(prefix + name, relative + name)
+        else:
+            yield _input(prefix + name, relative + name, _stat(prefix + name), folder)
+
+
+def _sort_name(entry: os.DirEntry, pattern: str | None, skip_folder: tuple[int, int] | None,
+               recursive: bool) -> str | None:
+    """The entry's name as it sorts among the paths: a subfolder's with a
+    "/" after it, where its files' paths sort.  None for what is neither
+    walked nor taken: hidden names, links to folders, the output folder,
+    files ``pattern`` does not match."""
+    name = entry.name
+    if name.startswith("."):
+        return None
+    if _is_folder(entry):
+        walked = recursive and not entry.is_symlink() and (skip_folder is None or identity(entry) != skip_folder)
+        return name + "/" if walked else None
+    return name if not pattern or fnmatch(name, pattern) else None
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def identity(path: str | os.DirEntry) -> tuple[int, int] | None:
+    """(device, inode): what tells whether two paths are the same folder."""
+    info = _stat(path)
+    return None if info is None else (info.st_dev, info.st_ino)
+
+
+def _stat(path: str | os.DirEntry) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _input(source: str, relative: str, info: os.stat_result | None, folder: Folder | None = None) -> Input:
+    """Appending ``.json`` keeps ``a.txt`` and ``a.html`` apart, and makes every
+    name safe: no component can be ``..`` and a basename is never absolute."""
+    regular = info if info is not None and stat.S_ISREG(info.st_mode) else None
+    return Input(source, relative + ".json",
+                 regular.st_size if regular else None,
+                 regular.st_mtime_ns if regular else None,
+                 info.st_mtime if info is not None else None,
+                 folder)
