@@ -32,15 +32,15 @@ from itertools import chain, islice
 from typing import TextIO
 
 from . import __version__
+from .batch import FAILURES, SKIPPED, WRITTEN
 from .inputs import MAX_BYTES, STDIN, Input, identity, read_bytes, walk_inputs
 from .progress import Reporter, Tally
 from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_state
 from .template import Template, folder_sample
-from .worker import (FAILURES, SKIPPED, UNWRITTEN, WRITTEN, Result, Settings, Task, handle, handle_chunk,
-                     learn_files)
+from .worker import UNWRITTEN, Result, Settings, Task, handle, handle_chunk, learn_files
 
 _STATE_NAME = ".newsclean-state.sqlite"
-_LOCK_NAME = ".newsclean.lock"
+LOCK_NAME = ".newsclean.lock"
 # Every status a run ends with (README, "Exit status"); 74 and 75 are
 # sysexits' EX_IOERR and EX_TEMPFAIL, the others the shell's 128 + signal.
 EXIT_OK, EXIT_FAILED, EXIT_UNWRITABLE, EXIT_LOCKED = 0, 1, 74, 75
@@ -258,7 +258,7 @@ def _stop_on_signals() -> Iterator[_Stop]:
 def _state_files(options: Options) -> tuple[str | None, str | None]:
     """The state file and the lock file of a run, if it keeps a state."""
     if options.output_dir:
-        return os.path.join(options.output_dir, _STATE_NAME), os.path.join(options.output_dir, _LOCK_NAME)
+        return os.path.join(options.output_dir, _STATE_NAME), os.path.join(options.output_dir, LOCK_NAME)
     if options.state_path:
         return options.state_path, options.state_path + ".lock"
     return None, None

@@ -12,22 +12,16 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from datetime import datetime, timezone
+from datetime import datetime
 from itertools import repeat
 from typing import NamedTuple
 
-from .decode import NotText
-from .inputs import Input, InputError, Missing, read_bytes
-from .pipeline import extract_bytes
-from .state import FAILED, Done
+from .batch import FAILED, KNOWN, MISSING, REFUSED, SKIPPED, WRITTEN, Failure, extract_item, too_large
+from .inputs import Input, InputError, Missing, read_bytes, readable_bytes
+from .state import Done
 from .template import SampledPage, Template, learn, sample_bytes
 
-# What became of an input, each outcome named as the summary counts it.
-WRITTEN, SKIPPED = "written", "skipped"
-MISSING, OVERSIZED, REFUSED = "missing", "oversized", "refused"  # failures of inputs not read
-KNOWN = "known"  # failed before, unchanged since, not tried again
 UNWRITTEN = "unwritten"  # the record was made, but there is no room to write it
-FAILURES = frozenset({FAILED, MISSING, OVERSIZED, REFUSED})      # new ones: each gets its line
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 _SAMPLE_CHUNK = 16  # files of a sample one process reads at a time
 
@@ -42,7 +36,7 @@ class Task(NamedTuple):
 
 
 class Result(NamedTuple):
-    outcome: str                   # WRITTEN, SKIPPED, one of FAILURES, KNOWN or UNWRITTEN
+    outcome: str                   # WRITTEN, SKIPPED, one of batch.FAILURES, KNOWN or UNWRITTEN
     line: str | None = None        # the record, when it goes to stdout
     digest: str | None = None
     error: str | None = None
@@ -61,26 +55,15 @@ def handle(task: Task, settings: Settings) -> Result:
         return Result(REFUSED, error=task.refusal)
     if task.skip and task.previous is not None:
         return _as_before(task.previous)
-    too_large = f"larger than --max-bytes ({settings.max_bytes} bytes)"
-    if item.size is not None and item.size > settings.max_bytes:
-        return Result(OVERSIZED, error=too_large)
-    try:
-        data = task.data if task.data is not None else read_bytes(
-            item.source, found_earlier=item.mtime is not None, limit=settings.max_bytes)
-    except InputError as exc:
-        return Result(MISSING if isinstance(exc, Missing) else REFUSED, error=str(exc))
-    if len(data) > settings.max_bytes:
-        return Result(OVERSIZED, error=too_large)
+    data = read_input(item, settings.max_bytes, task.data)
+    if isinstance(data, Failure):
+        return Result(data.outcome, error=data.reason)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if task.previous is not None and digest == task.previous.hash:
         return _as_before(task.previous, digest)
-    try:
-        record = extract_bytes(data, source=item.source, now=settings.now or _as_time(item.mtime),
-                               template=task.template)
-    except NotText as exc:
-        return Result(FAILED, digest=digest, error=str(exc))
-    except Exception as exc:  # a bug on one odd page must not stop a run over 100,000
-        return Result(FAILED, digest=digest, error=f"internal error: {type(exc).__name__}: {exc}")
+    record = extract_item(data, item.source, item.mtime, task.template, settings.max_bytes, settings.now)
+    if isinstance(record, Failure):
+        return Result(record.outcome, digest=digest, error=record.reason)
     if settings.output_dir is None:
         return Result(WRITTEN, line=record.to_json(), digest=digest)
     target = os.path.join(settings.output_dir, item.out_name)
@@ -92,17 +75,28 @@ def handle(task: Task, settings: Settings) -> Result:
     return Result(WRITTEN, digest=digest)
 
 
+def read_input(item: Input, max_bytes: int, data: bytes | None = None) -> bytes | Failure:
+    """The input's bytes, or why they cannot be had: not listed, not there,
+    not readable, over ``max_bytes`` (known from its size when it can be,
+    without reading it).  ``data``: its bytes already read (standard input)."""
+    if item.error:
+        return Failure(item.source, item.error, REFUSED)
+    if item.size is not None and item.size > max_bytes:
+        return too_large(item.source, max_bytes)
+    if data is None:
+        try:
+            data = read_bytes(item.source, found_earlier=item.mtime is not None, limit=max_bytes)
+        except InputError as exc:
+            return Failure(item.source, str(exc), MISSING if isinstance(exc, Missing) else REFUSED)
+    return data if len(data) <= max_bytes else too_large(item.source, max_bytes)
+
+
 def _as_before(previous: Done, digest: str | None = None) -> Result:
     """An input unchanged since an earlier run: its record stands, or its
     failure is known and not tried again."""
     if previous.error is None:
         return Result(SKIPPED, digest=digest)
     return Result(KNOWN, digest=digest, error=previous.error)
-
-
-def _as_time(mtime: float | None) -> datetime | None:
-    """A file's modification time, the reference for its relative dates."""
-    return None if mtime is None else datetime.fromtimestamp(mtime, tz=timezone.utc)
 
 
 def handle_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
@@ -141,12 +135,6 @@ def learn_files(paths: Sequence[str], max_bytes: int, map_chunks: Callable = map
 
 
 def _sample_files(paths: Sequence[str], max_bytes: int) -> list[SampledPage]:
-    """Each of ``paths`` that is a page of text, sampled; a file that cannot
-    be read is left out (its own extraction reports why)."""
-    pages = []
-    for path in paths:
-        with suppress(InputError):
-            page = sample_bytes(read_bytes(path, limit=max_bytes), max_bytes)
-            if page is not None:
-                pages.append(page)
-    return pages
+    """Each of ``paths`` that is a page of text, sampled."""
+    pages = (sample_bytes(data, max_bytes) for data in readable_bytes(paths, max_bytes))
+    return [page for page in pages if page is not None]
