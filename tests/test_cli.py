@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 import newsclean
-
 from newsclean.cli import main
 from conftest import CLI, ROOT, numbered_article, write_pages
 

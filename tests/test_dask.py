@@ -118,7 +118,7 @@ def in_process():
     """A running cluster whose workers are threads of this process: they
     see its memory file system and its monkeypatches."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         yield cluster.scheduler_address
 
 

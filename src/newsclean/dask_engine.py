@@ -38,18 +38,20 @@ from .batch import KNOWN, SKIPPED, WRITTEN, Failure, extract_item, group_inputs,
 from .inputs import Input, Subfolder, identity, is_folder, listing, named_input, readable_bytes
 from .progress import Reporter, Tally
 from .runner import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE,
-                     LOCK_NAME, Options)
+                     LOCK_NAME, Options, stopped_line)
 from .state import Locked, hold_lock
 from .worker import Settings, read_input, write_atomic
 
 PART_SIZE = 1000  # inputs per part: a task of a few seconds, a file of a few MB
+# The files of a part under the output folder: its records, and its failures.
+_RECORDS, _FAILURES = "part-{}.jsonl", "failed-{}.jsonl"
 
-Order = tuple[int, str]  # a named path's place, then the path as the walk sorts it
-T = TypeVar("T")
+_Order = tuple[int, str]  # a named path's place, then the path as the walk sorts it
+_T = TypeVar("_T")
 
 
 class _Item(NamedTuple):
-    order: Order
+    order: _Order
     input: Input
 
 
@@ -66,10 +68,10 @@ class _Listing(NamedTuple):
 
 class _Made(NamedTuple):
     """What became of a part's inputs."""
-    lines: list[tuple[Order, str]]             # records for standard output
+    lines: list[tuple[_Order, str]]    # records for standard output
     failures: list[Failure]
-    outcomes: list[tuple[str, bool]]           # each input's outcome, and whether it was read
-    problem: str | None = None                 # "cannot write PATH: reason"
+    outcomes: list[tuple[str, bool]]   # each input's outcome, and whether it was read
+    problem: str | None = None         # "cannot write PATH: reason"
 
 
 class _Terminated(Exception):
@@ -116,26 +118,18 @@ def _do_part(part: _Part, template: frozenset[str], settings: Settings) -> _Made
     return _Made([], failures, outcomes, problem)
 
 
-def _write_part(folder: str, name: str, lines: list[tuple[Order, str]], failures: list[Failure]) -> str | None:
+def _write_part(folder: str, name: str, lines: list[tuple[_Order, str]], failures: list[Failure]) -> str | None:
     """Write a part's files; what could not be written, if anything."""
-    target = _failed_file(folder, name)
+    target = os.path.join(folder, _FAILURES.format(name))
     try:
         if failures:
             write_atomic(target, "".join(json.dumps(failure._asdict(), ensure_ascii=False) + "\n"
                                          for failure in failures))
-        target = _part_file(folder, name)
+        target = os.path.join(folder, _RECORDS.format(name))
         write_atomic(target, "".join(line + "\n" for _, line in lines))
     except OSError as exc:
         return f"cannot write {target}: {exc.strerror or exc}"
     return None
-
-
-def _part_file(folder: str, name: str) -> str:
-    return os.path.join(folder, f"part-{name}.jsonl")
-
-
-def _failed_file(folder: str, name: str) -> str:
-    return os.path.join(folder, f"failed-{name}.jsonl")
 
 
 # --- on the client ----------------------------------------------------------------
@@ -149,31 +143,32 @@ class _Run:
     reporter: Reporter
     done: set[str]                              # the output folder's file names at the start
     tally: Tally = field(default_factory=Tally)
-    lines: list[tuple[Order, str]] = field(default_factory=list)
-    waiting: as_completed = field(default_factory=as_completed)
+    lines: list[tuple[_Order, str]] = field(default_factory=list)
+    waiting: as_completed = field(default_factory=as_completed)  # listings and parts
     problem: str | None = None
 
     def go(self, paths: list[str]) -> None:
         named = []
-        skip_folder = identity(self.options.output_dir) if self.options.output_dir else None
         for place, path in enumerate(paths):
             if is_folder(path):
-                self._list(place, Subfolder(path if path.endswith("/") else path + "/", ""), skip_folder)
+                self._list(place, Subfolder(path if path.endswith("/") else path + "/", ""))
             else:
                 named.append(_Item((place, path), named_input(path)))
         self._send(named, frozenset())
         for future in self.waiting:
-            self._take(future.result(), skip_folder)
+            self._take(future.result())
             if self.problem:
                 self.waiting.clear()
 
-    def _list(self, place: int, folder: Subfolder, skip_folder: tuple[int, int] | None) -> None:
-        self._submit(_list_folder, place, folder, self.options.pattern, skip_folder)
+    def _list(self, place: int, folder: Subfolder) -> None:
+        """List a folder, never the output folder inside it."""
+        skip_folder = identity(self.options.output_dir) if self.options.output_dir else None
+        self.waiting.add(self._submit(_list_folder, place, folder, self.options.pattern, skip_folder))
 
-    def _take(self, result: _Listing | _Made, skip_folder: tuple[int, int] | None) -> None:
+    def _take(self, result: _Listing | _Made) -> None:
         if isinstance(result, _Listing):
             for subfolder in result.subfolders:
-                self._list(result.place, subfolder, skip_folder)
+                self._list(result.place, subfolder)
             self._plan(result)
         else:
             self._count(result)
@@ -198,18 +193,19 @@ class _Run:
             if self._is_done(part.name):
                 self._count(self._as_before(part))
             else:
-                self._submit(_do_part, part, template, settings)
+                self.waiting.add(self._submit(_do_part, part, template, settings))
 
     def _is_done(self, name: str) -> bool:
         """A part written by an earlier run, unless forced, or unless it
         failed on some inputs and those are to be tried again."""
-        if self.options.force or f"part-{name}.jsonl" not in self.done:
+        if self.options.force or _RECORDS.format(name) not in self.done:
             return False
-        return not (self.options.retry_failed and f"failed-{name}.jsonl" in self.done)
+        return not (self.options.retry_failed and _FAILURES.format(name) in self.done)
 
     def _as_before(self, part: _Part) -> _Made:
         """A part an earlier run did: its records stand, its failures are known."""
-        known = _known_failures(self.options.output_dir, part.name) if f"failed-{part.name}.jsonl" in self.done else 0
+        failed = _FAILURES.format(part.name)
+        known = _lines_in(os.path.join(self.options.output_dir or "", failed)) if failed in self.done else 0
         return _Made([], [], [(KNOWN, False)] * known + [(SKIPPED, False)] * (len(part.items) - known))
 
     def _count(self, made: _Made) -> None:
@@ -221,10 +217,8 @@ class _Run:
         self.problem = self.problem or made.problem
 
     def _submit(self, function, *args) -> Future:
-        future = self.client.submit(function, *args, pure=False)
-        if function is not _learn:
-            self.waiting.add(future)
-        return future
+        """A task for every call: the same path named twice is done twice, as ``--jobs 1`` does."""
+        return self.client.submit(function, *args, pure=False)
 
 
 def _sort_path(item: Input) -> str:
@@ -233,7 +227,7 @@ def _sort_path(item: Input) -> str:
     return item.source + "/" if item.error else item.source
 
 
-def _cut(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+def _cut(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
     return (items[start:start + size] for start in range(0, len(items), size))
 
 
@@ -242,9 +236,9 @@ def _name(sources: Sequence[str]) -> str:
     return hashlib.blake2b("\n".join(sources).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
 
 
-def _known_failures(folder: str | None, name: str) -> int:
-    with open(_failed_file(folder or "", name), encoding="utf-8") as failed:
-        return sum(1 for _ in failed)
+def _lines_in(path: str) -> int:
+    with open(path, encoding="utf-8") as lines:
+        return sum(1 for _ in lines)
 
 
 @contextmanager
@@ -255,7 +249,7 @@ def _cluster(scheduler: str | None, workers: int) -> Iterator[Client]:
         with Client(scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",  # any free port
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
@@ -289,8 +283,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO, scheduler: str | No
     finally:
         signal.signal(signal.SIGTERM, previous)
     if work.problem:
-        reporter.print(f"newsclean: stopped: {work.problem}. {tally.written} records written; "
-                       "a re-run goes on with the rest")
+        reporter.print(stopped_line(work.problem, tally.written, resumable=True))
         return EXIT_UNWRITABLE
     out.writelines(line + "\n" for _, line in sorted(work.lines))
     reporter.finish(tally, None)

@@ -339,13 +339,13 @@ def _take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: St
     _checkpoint(out, store)
 
 
-def _stopped_line(stop: _Stop, written: int, keeps_state: bool) -> str:
+def stopped_line(problem: str, written: int, resumable: bool, state_lost: bool = False) -> str:
     """The one line a run stopped by what it cannot write leaves: what, how
-    far it got, and, when it keeps a state, that a re-run goes on from there."""
-    line = f"newsclean: stopped: {stop.problem}. {written} records written"
-    if not keeps_state:
+    far it got, and, when a re-run can go on from there, that it does."""
+    line = f"newsclean: stopped: {problem}. {written} records written"
+    if not resumable:
         return line
-    if stop.state_lost:
+    if state_lost:
         return line + (", the latest of them not recorded in the state; "
                        "a re-run makes those again and goes on with the rest")
     return line + "; a re-run goes on with the rest"
@@ -404,7 +404,7 @@ def run(paths: Iterable[str], options: Options, out: TextIO) -> int:
             except _Unwritable as exc:
                 stop.problem, stop.state_lost = stop.problem or str(exc), store is not None
         if stop.problem:
-            reporter.print(_stopped_line(stop, tally.written, store is not None))
+            reporter.print(stopped_line(stop.problem, tally.written, store is not None, stop.state_lost))
         else:
             reporter.finish(tally, stop.signum)
     if stop.problem:
