@@ -17,7 +17,7 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 from newsclean import dask_engine  # noqa: E402
-from newsclean.runner import Options  # noqa: E402
+from newsclean.engines import Options  # noqa: E402
 from newsclean.state import hold_lock  # noqa: E402
 
 from conftest import CLI, extract, numbered_article, outcomes, write_pages  # noqa: E402

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsclean import runner, worker
+from newsclean.engines import Options
 from newsclean.state import StateStore
 from conftest import CLI, counts, extract, leftovers, records_under, write_pages
 
@@ -111,7 +112,7 @@ def test_standard_output_on_a_full_disk_stops_the_run_with_one_line(dump, capsys
         def flush(self):
             pass
 
-    assert runner.run([str(dump)], runner.Options(jobs=1), FullDisk()) == 74
+    assert runner.run([str(dump)], Options(jobs=1), FullDisk()) == 74
     assert capsys.readouterr().err == \
            "newsclean: stopped: cannot write standard output: No space left on device. 0 records written\n"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from newsclean import cli, runner
+from newsclean import cli, engines, runner
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -51,7 +51,7 @@ def test_one_warnings_table_holds_every_warning_the_code_can_give():
     assert len(listed) == 10
 
 
-CONSTANTS = {**vars(runner), **vars(cli)}
+CONSTANTS = {**vars(engines), **vars(runner), **vars(cli)}
 # The modules whose run() returns a run's exit status (read as source, so
 # that the dask engine is checked where its extra is not installed).
 ENGINES = ("runner", "dask_engine")

@@ -102,7 +102,8 @@ def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, o
     run holds the lock, 130/143 stopped by SIGINT/SIGTERM, 141 the reader of
     stdout went away.
     """
-    from .runner import Options, run
+    from .engines import Options
+    from .runner import run
 
     if output_dir and state_path:
         raise click.UsageError("--state is for stdout output; with --output-dir the state is kept in DIR")

@@ -52,7 +52,7 @@ def explain_command(path: str, with_template: bool, pattern: str | None) -> None
     """Show every block of FILE with its label and the reason for it."""
     from .decode import NotText, decode
     from .pipeline import explain
-    from .runner import EXIT_FAILED
+    from .engines import EXIT_FAILED
 
     folder = os.path.dirname(path) or "."
     template = _learnt(folder, pattern) if with_template else None

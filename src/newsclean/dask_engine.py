@@ -35,10 +35,10 @@ from typing import NamedTuple, TextIO, TypeVar
 from distributed import Client, Future, LocalCluster, as_completed
 
 from .batch import KNOWN, SKIPPED, WRITTEN, Failure, extract_item, group_inputs, learn_template
+from .engines import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE,
+                      LOCK_NAME, Options, stopped_line)
 from .inputs import Input, Subfolder, identity, is_folder, listing, named_input, readable_bytes
 from .progress import Reporter, Tally
-from .runner import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE,
-                     LOCK_NAME, Options, stopped_line)
 from .state import Locked, hold_lock
 from .worker import Settings, read_input, write_atomic
 

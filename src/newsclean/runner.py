@@ -33,6 +33,8 @@ from typing import TextIO
 
 from . import __version__
 from .batch import FAILURES, SKIPPED, WRITTEN
+from .engines import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_TERMINATED, EXIT_UNWRITABLE,
+                      LOCK_NAME, Options, stopped_line)
 from .inputs import MAX_BYTES, STDIN, Input, identity, read_bytes, walk_inputs
 from .progress import Reporter, Tally
 from .state import FAILED, OK, Claims, Done, Locked, Row, StateStore, hold_lock, open_state
@@ -40,32 +42,12 @@ from .template import Template, folder_sample
 from .worker import UNWRITTEN, Result, Settings, Task, handle, handle_chunk, learn_files
 
 _STATE_NAME = ".newsclean-state.sqlite"
-LOCK_NAME = ".newsclean.lock"
-# Every status a run ends with (README, "Exit status"); 74 and 75 are
-# sysexits' EX_IOERR and EX_TEMPFAIL, the others the shell's 128 + signal.
-EXIT_OK, EXIT_FAILED, EXIT_UNWRITABLE, EXIT_LOCKED = 0, 1, 74, 75
-EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 _EXIT_ON: dict[int, int] = {signal.SIGINT: EXIT_INTERRUPTED, signal.SIGTERM: EXIT_TERMINATED}
 _CHUNK = 16              # inputs to do per batch sent to a worker
 _CHUNK_SPAN = 1024       # inputs per batch at most, counting skipped ones
 _CHUNKS_PER_WORKER = 4   # batches queued or running per worker at any time
 _LOOKUP_BATCH = 500      # inputs looked up in the state at once
 _STATE_BATCH = 1000      # state rows per transaction
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the ``extract`` command asks of a run."""
-    pattern: str | None = None
-    now: datetime | None = None
-    output_dir: str | None = None
-    state_path: str | None = None
-    force: bool = False
-    retry_failed: bool = False
-    wait: bool = False
-    jobs: int = 1
-    quiet: bool = False
-    max_bytes: int = MAX_BYTES
 
 
 @dataclass
@@ -337,18 +319,6 @@ def _take_results(results: Iterator[tuple[Task, Result]], out: TextIO, store: St
                 _checkpoint(out, store)
         reporter.advance()
     _checkpoint(out, store)
-
-
-def stopped_line(problem: str, written: int, resumable: bool, state_lost: bool = False) -> str:
-    """The one line a run stopped by what it cannot write leaves: what, how
-    far it got, and, when a re-run can go on from there, that it does."""
-    line = f"newsclean: stopped: {problem}. {written} records written"
-    if not resumable:
-        return line
-    if state_lost:
-        return line + (", the latest of them not recorded in the state; "
-                       "a re-run makes those again and goes on with the rest")
-    return line + "; a re-run goes on with the rest"
 
 
 def _inputs(paths: list[str], options: Options) -> Iterator[Input]:
