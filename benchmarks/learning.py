@@ -2,7 +2,7 @@
 
 Builds a folder of generated pages (``corpus.py``), then measures:
 
-* in one process, the CPU time of ``template.learn_files`` over the
+* in one process, the CPU time of ``worker.learn_files`` over the
   folder's sample (its first ``template.SAMPLE_FILES`` files), per sampled
   page, best of ``--repeat`` runs;
 * the CPU time of ``newsclean extract FOLDER --jobs 1`` (the template
@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 
 from newsclean.inputs import MAX_BYTES  # noqa: E402
-from newsclean.template import SAMPLE_FILES, learn_files  # noqa: E402
+from newsclean.template import SAMPLE_FILES  # noqa: E402
+from newsclean.worker import learn_files  # noqa: E402
 
 NEWSCLEAN = [sys.executable, "-c", "from newsclean.cli import main; main()"]
 

@@ -8,9 +8,10 @@ rather than from one another.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import newsclean
@@ -65,6 +66,13 @@ def numbered_article(i: int, extra: str = "") -> str:
             f"Ремонтът на улица „Васил Левски“ номер {i} започва в понеделник и ще продължи две седмици, "
             "съобщиха от общината. Движението ще бъде пренасочено по съседните улици.\n\n"
             "Кметът заяви, че работите ще бъдат завършени преди началото на учебната година.\n")
+
+
+def extract_alone(path: str | Path) -> newsclean.Record:
+    """The record of one file on its own, as ``newsclean extract FILE``
+    makes it: no template, relative dates read against its modification time."""
+    mtime = datetime.fromtimestamp(os.stat(path).st_mtime, tz=timezone.utc)
+    return newsclean.extract_bytes(Path(path).read_bytes(), source=str(path), now=mtime)
 
 
 def write_pages(folder: Path, names: list[str]) -> None:

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsclean import runner, template
+from newsclean import runner, template, worker
 from newsclean.cli import main
 from newsclean.progress import Reporter
-from newsclean.runner import process, walk_inputs
+from newsclean.inputs import walk_inputs
 from newsclean.state import hold_lock
 
-from conftest import (CLI, ROOT, SUMMARY, counts, extract, leftovers, numbered_article, outcomes,
+from conftest import (CLI, ROOT, SUMMARY, counts, extract, extract_alone, leftovers, numbered_article, outcomes,
                       records_under, write_pages)
 
 
@@ -69,7 +69,7 @@ def dump(tmp_path: Path) -> Path:
 
 def test_stdout_output_is_unchanged_for_the_seeds(monkeypatch):
     monkeypatch.chdir(ROOT)
-    expected = "".join(process(path, None).to_json() + "\n" for path in plain_listing(["seeds/"]))
+    expected = "".join(extract_alone(path).to_json() + "\n" for path in plain_listing(["seeds/"]))
     result = extract("seeds/", "--jobs", "2")
     assert result.exit_code == 0
     assert result.stdout == expected
@@ -161,7 +161,7 @@ def write_site(folder: Path, count: int) -> list[Path]:
 
 def test_a_line_every_page_of_a_folder_prints_is_dropped_only_from_the_folder(tmp_path):
     paths = write_site(tmp_path / "site", 4)
-    alone = {str(p): process(str(p), None).to_dict() for p in paths}
+    alone = {str(p): extract_alone(p).to_dict() for p in paths}
     assert all(SITE_LINE in record["body"] for record in alone.values())
     for jobs in ("1", "2"):
         result = extract(tmp_path / "site", "--jobs", jobs)
@@ -180,7 +180,7 @@ def test_files_named_one_by_one_or_a_folder_of_two_are_extracted_alone(tmp_path)
     named = write_site(tmp_path / "named", 4)
     result = extract(tmp_path / "pair", *named)
     assert result.exit_code == 0, result.stderr
-    assert records_of(result.stdout) == {str(p): process(str(p), None).to_dict() for p in pair + named}
+    assert records_of(result.stdout) == {str(p): extract_alone(p).to_dict() for p in pair + named}
 
 
 def test_a_template_is_learnt_from_the_first_files_of_a_folder_only(tmp_path, monkeypatch):
@@ -199,7 +199,7 @@ def test_eval_scores_what_extract_makes_of_the_same_paths(tmp_path):
     gold = tmp_path / "gold"
     paths = write_site(gold, 4)
     for path in paths:  # expected: the lone page's record, the site's line in its body
-        path.with_suffix(".json").write_text(json.dumps(process(str(path), None).to_dict(), ensure_ascii=False),
+        path.with_suffix(".json").write_text(json.dumps(extract_alone(path).to_dict(), ensure_ascii=False),
                                              encoding="utf-8")
 
     def summary(*paths):
@@ -225,7 +225,7 @@ def test_output_folder_mirrors_the_inputs_with_json_appended(dump, tmp_path):
     assert sorted(records) == ["a.html.json", "a.txt.json", "stdin.json", "sub/b.txt.json",
                                "sub/deeper/c.txt.json", "y.txt.json"]
     source = str(dump / "sub" / "b.txt")
-    assert (out / "sub" / "b.txt.json").read_text(encoding="utf-8") == process(source, None).to_json() + "\n"
+    assert (out / "sub" / "b.txt.json").read_text(encoding="utf-8") == extract_alone(source).to_json() + "\n"
     assert records["stdin.json"]["source"] == "-"
     assert leftovers(out) == []
 
@@ -355,7 +355,7 @@ def test_a_state_file_gives_incremental_runs_on_stdout(dump, tmp_path):
 
 
 def test_a_run_decides_from_the_state_as_it_was_when_it_began(dump, tmp_path, monkeypatch):
-    for name in ("CHUNK", "LOOKUP_BATCH", "STATE_BATCH"):  # each input planned, done and recorded in turn
+    for name in ("_CHUNK", "_LOOKUP_BATCH", "_STATE_BATCH"):  # each input planned, done and recorded in turn
         monkeypatch.setattr(runner, name, 1)
     named = [dump / "a.txt", dump / "sub", dump / "a.txt"]
     result = extract(*named, "--state", tmp_path / "state.sqlite", "--jobs", "1")
@@ -507,14 +507,14 @@ def test_wait_queues_behind_the_run_holding_the_lock(dump, tmp_path):
 
 def test_a_file_removed_after_the_listing_vanished_during_the_run(tmp_path, monkeypatch):
     write_pages(tmp_path, ["a.txt", "b.txt"])
-    real_read = runner.read_bytes
+    real_read = worker.read_bytes
 
     def read_after_removal(path, *args, **kwargs):
         if path.endswith("a.txt"):
             os.remove(path)
         return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "read_bytes", read_after_removal)
+    monkeypatch.setattr(worker, "read_bytes", read_after_removal)
     result = extract(tmp_path, "--jobs", "1", "--quiet")
     assert result.exit_code == 1
     assert result.stderr == f"newsclean: {tmp_path / 'a.txt'}: vanished during the run\n"

@@ -3,10 +3,12 @@ errors, help, a pipe its reader closes."""
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
 
+import newsclean
 from newsclean.cli import main
 from conftest import CLI, ROOT, numbered_article, write_pages
 
@@ -31,6 +33,11 @@ def test_explain_reads_standard_input_as_extract_does(tmp_path):
     (["extract", "x", "--max-bytes", "lots"], "'--max-bytes'"),
     (["extract", "x", "-o", "out", "--state", "s.sqlite"], "--state"),
     (["extract", "x", "--bogus"], "--bogus"),
+    (["extract", "x", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler"),
+    (["extract", "x", "--part-size", "10"], "--part-size"),
+    (["extract", "x", "--engine", "dask", "--part-size", "0"], "'--part-size'"),
+    (["extract", "x", "-", "--engine", "dask"], "--engine dask"),
+    (["extract", "x", "--engine", "dask", "--state", "s.sqlite"], "--engine dask"),
     (["extract"], "'PATHS...'"),
     (["explain"], "'PATH'"),
     (["eval", "no such folder"], "'GOLD_DIR'"),
@@ -40,6 +47,14 @@ def test_every_usage_error_names_its_option(args, option):
     result = run(*args)
     assert result.exit_code == 2
     assert option in result.stderr.splitlines()[-1], result.stderr
+
+
+def test_the_dask_engine_without_its_extra_is_a_usage_error_naming_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "newsclean.dask_engine", None)  # as if distributed were not installed
+    monkeypatch.delattr(newsclean, "dask_engine", raising=False)
+    result = run("extract", "x", "--engine", "dask")
+    assert result.exit_code == 2
+    assert "--engine dask needs the dask extra: pip install 'newsclean[dask]'" in result.stderr
 
 
 def test_extract_help_says_folders_give_every_file_unless_glob():

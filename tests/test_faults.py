@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import runner
+from newsclean import runner, worker
+from newsclean.engines import Options
 from newsclean.state import StateStore
 from conftest import CLI, counts, extract, leftovers, records_under, write_pages
 
@@ -42,19 +43,19 @@ def recorded(out: Path) -> set[str]:
 def fill_after(monkeypatch, out: Path, room: int) -> None:
     """Make writing a record fail with ENOSPC once ``out`` holds ``room``
     records, in this process and in the workers it forks."""
-    write_atomic = runner.write_atomic
+    write_atomic = worker.write_atomic
 
     def write_until_full(path, text):
         if len(list(out.rglob("*.json"))) >= room:
             raise OSError(errno.ENOSPC, "No space left on device", path)
         write_atomic(path, text)
 
-    monkeypatch.setattr(runner, "write_atomic", write_until_full)
+    monkeypatch.setattr(worker, "write_atomic", write_until_full)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_full_disk_stops_the_run_with_one_line_and_a_rerun_does_the_rest(dump, tmp_path, monkeypatch, jobs):
-    monkeypatch.setattr(runner, "CHUNK", 4)  # several chunks in flight when the disk fills
+    monkeypatch.setattr(runner, "_CHUNK", 4)  # several chunks in flight when the disk fills
     out = tmp_path / "out"
     fill_after(monkeypatch, out, 25)
     full = extract(dump, "-o", out, "--jobs", jobs)
@@ -77,7 +78,7 @@ def test_a_full_disk_stops_the_run_with_one_line_and_a_rerun_does_the_rest(dump,
 
 def test_a_state_that_cannot_be_written_stops_the_run_and_claims_nothing(dump, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    monkeypatch.setattr(runner, "STATE_BATCH", 10)
+    monkeypatch.setattr(runner, "_STATE_BATCH", 10)
     commit = StateStore.commit
     commits = []
 
@@ -111,7 +112,7 @@ def test_standard_output_on_a_full_disk_stops_the_run_with_one_line(dump, capsys
         def flush(self):
             pass
 
-    assert runner.run([str(dump)], runner.Options(jobs=1), FullDisk()) == 74
+    assert runner.run([str(dump)], Options(jobs=1), FullDisk()) == 74
     assert capsys.readouterr().err == \
            "newsclean: stopped: cannot write standard output: No space left on device. 0 records written\n"
 

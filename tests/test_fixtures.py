@@ -5,9 +5,8 @@ Each set's scores are held by the accuracy gate (tests/test_accuracy.py).
 import pytest
 
 from newsclean.evaluate import evaluate, load_gold
-from newsclean.runner import process
 
-from conftest import DEV, FIXTURES, fixture_sets, set_name
+from conftest import DEV, FIXTURES, extract_alone, fixture_sets, set_name
 
 
 def layouts(folder) -> set[str]:
@@ -38,7 +37,7 @@ def test_no_layout_is_in_two_fixture_sets():
 def test_pages_of_the_seed_layouts_keep_body_and_dates(name):
     """Other articles of the seeds' sites, with other wording, lengths and
     order, come out with the body and dates their annotation asks for."""
-    report = evaluate(load_gold(DEV), {name: process(str(DEV / f"{name}.txt"), None).to_dict()})
+    report = evaluate(load_gold(DEV), {name: extract_alone(DEV / f"{name}.txt").to_dict()})
     scored = next(f for f in report.files if f.name == name)
     assert scored.f1 >= 0.95
     assert not scored.false_date and not scored.false_headline

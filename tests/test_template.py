@@ -21,8 +21,9 @@ from newsclean.cli import main
 from newsclean.evaluate import overlap_scores, tokens
 from newsclean.features import measure_page
 from newsclean.page import is_article_prose
-from newsclean.runner import process
 from newsclean.template import learn_texts
+
+from conftest import extract_alone
 
 ROOT = Path(__file__).resolve().parent.parent
 # Copied articles, each with its dateline.
@@ -92,7 +93,7 @@ def assert_as_alone(folder: Path, paths: list[Path]) -> None:
     its body with a token F1 of at least 0.99."""
     together = folder_records(folder)
     for path in paths:
-        alone, record = process(str(path), None).to_dict(), together[str(path)]
+        alone, record = extract_alone(path).to_dict(), together[str(path)]
         assert (record["headline"], record["published"]) == (alone["headline"], alone["published"]), path
         assert overlap_scores(tokens(alone["body"]), tokens(record["body"]))[2] >= 0.99, path
 
@@ -105,7 +106,7 @@ def test_a_page_scraped_again_with_other_teasers_keeps_its_article(tmp_path, gue
                "Нов парк ще бъде открит в квартал Тракия", "Цените на тока остават същите до лятото"]
     copies = [f"{text_of(guest)}\n\nОще по темата\n\n{teaser}\n" for teaser in teasers]
     paths = write_folder(tmp_path / "dump", copies, [text_of(p) for p in OTHERS[:6]])
-    assert process(str(paths[0]), None).headline
+    assert extract_alone(paths[0]).headline
     assert_as_alone(tmp_path / "dump", paths)
 
 
@@ -128,7 +129,7 @@ def test_thirty_copies_differing_only_in_the_dateline_keep_their_article(tmp_pat
 
 def test_a_list_of_titles_fetched_again_and_again_leaves_the_articles_it_lists_their_headlines(tmp_path):
     listed = list(GUESTS) + OTHERS[:2]
-    headlines = [process(str(ROOT / path), None).headline for path in listed]
+    headlines = [extract_alone(ROOT / path).headline for path in listed]
 
     def front_page(fetch: int) -> str:
         teasers = [f"{headline}\n{10 + fetch}:{i:02d}" for i, headline in enumerate(headlines)]
@@ -159,7 +160,7 @@ def test_many_articles_of_one_site_lose_the_sites_shared_line_and_keep_their_art
     assert learnt.seen[" ".join(tokens(SITE_NOTICE))] == len(guests)
     together = folder_records(tmp_path / "site")
     for path in paths:
-        alone, record = process(str(path), None).to_dict(), together[str(path)]
+        alone, record = extract_alone(path).to_dict(), together[str(path)]
         assert SITE_NOTICE in alone["body"] and SITE_NOTICE not in record["body"], path
         assert (record["headline"], record["published"]) == (alone["headline"], alone["published"]), path
         assert record["body"] == alone["body"].replace(f"\n\n{SITE_NOTICE}", ""), path

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 import click
 
 from . import __version__
-from .inputs import MAX_BYTES
+from .inputs import MAX_BYTES, STDIN
 
 
 def parse_now(_context: click.Context, _option: click.Parameter, value: str | None) -> datetime | None:
@@ -81,9 +81,15 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but failures.")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=MAX_BYTES, show_default=True, metavar="N",
               help="Fail files larger than N bytes without reading them.")
+@click.option("--engine", type=click.Choice(["processes", "dask"]), default="processes", show_default=True,
+              help="Who does the work: this machine's worker processes, or a Dask cluster "
+                   "(pip install 'newsclean[dask]'; a local one of --jobs workers unless --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler of a running cluster.")
+@click.option("--part-size", type=click.IntRange(min=1), metavar="N",
+              help="With --engine dask: inputs per task and per JSON Lines file.  [default: 1000]")
 def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, output_dir: str | None,
             state_path: str | None, force: bool, retry_failed: bool, wait: bool, jobs: int | None, quiet: bool,
-            max_bytes: int) -> None:
+            max_bytes: int, engine: str, scheduler: str | None, part_size: int | None) -> None:
     """Extract one JSON record per input file: to stdout as JSON Lines, or
     with --output-dir to one file per input.
 
@@ -96,7 +102,8 @@ def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, o
     run holds the lock, 130/143 stopped by SIGINT/SIGTERM, 141 the reader of
     stdout went away.
     """
-    from .runner import Options, run
+    from .engines import Options
+    from .runner import run
 
     if output_dir and state_path:
         raise click.UsageError("--state is for stdout output; with --output-dir the state is kept in DIR")
@@ -104,7 +111,29 @@ def extract(paths: tuple[str, ...], pattern: str | None, now: datetime | None, o
                       state_path=state_path, force=force, retry_failed=retry_failed, wait=wait,
                       jobs=jobs or os.cpu_count() or 1,
                       quiet=quiet, max_bytes=max_bytes)
-    sys.exit(run(paths, options, sys.stdout))
+    if engine == "processes":
+        _refuse_dask_options(scheduler=scheduler, part_size=part_size)
+        sys.exit(run(paths, options, sys.stdout))
+    if state_path or STDIN in paths:
+        raise click.UsageError("--engine dask reads no standard input ('-') and keeps no --state: "
+                               "with --output-dir, a re-run skips the parts already written")
+    dask_engine = _dask_engine()
+    sys.exit(dask_engine.run(paths, options, sys.stdout, scheduler, part_size or dask_engine.PART_SIZE))
+
+
+def _refuse_dask_options(**given: object) -> None:
+    for name, value in given.items():
+        if value is not None:
+            raise click.UsageError(f"--{name.replace('_', '-')} is for --engine dask")
+
+
+def _dask_engine():
+    """The Dask engine, or a usage error naming the extra that brings it."""
+    try:
+        from . import dask_engine
+    except ImportError as exc:
+        raise click.UsageError(f"--engine dask needs the dask extra: pip install 'newsclean[dask]' ({exc})") from None
+    return dask_engine
 
 
 def _register_tools() -> None:

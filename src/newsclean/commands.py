@@ -25,11 +25,12 @@ _GLOB = click.option("--glob", "pattern", metavar="PATTERN",
 def _learnt(folder: str, pattern: str | None) -> Template | None:
     """The template `newsclean extract` learns for ``folder``'s own files,
     or None when it learns none (too few files)."""
-    from .inputs import MAX_BYTES
-    from .runner import template_sample
-    from .template import learn_files
+    from .inputs import MAX_BYTES, walk_inputs
+    from .template import folder_sample
+    from .worker import learn_files
 
-    sample = template_sample(folder, pattern)
+    first = next(walk_inputs([folder], pattern, recursive=False), None)
+    sample = folder_sample(first.folder.paths()) if first is not None and first.folder is not None else None
     return learn_files(sample, MAX_BYTES) if sample else None
 
 
@@ -51,7 +52,7 @@ def explain_command(path: str, with_template: bool, pattern: str | None) -> None
     """Show every block of FILE with its label and the reason for it."""
     from .decode import NotText, decode
     from .pipeline import explain
-    from .runner import EXIT_FAILED
+    from .engines import EXIT_FAILED
 
     folder = os.path.dirname(path) or "."
     template = _learnt(folder, pattern) if with_template else None

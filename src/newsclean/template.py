@@ -3,9 +3,10 @@
 When one run reads many files, a line that recurs in a large share of them
 (a menu, a footer, a promo, the cookie notice) is the site's template, not
 any article's text.  A folder's template is learnt from a sample of its
-files (``folder_sample``, ``learn_files``); the classifier then treats
-those lines as furniture.  ``learn_texts`` learns a group's template from
-the texts or bytes of its sample, wherever they come from.
+files (``folder_sample``; ``worker.learn_files`` reads them); the
+classifier then treats those lines as furniture.  ``learn_texts`` learns a
+group's template from the texts or bytes of its sample, wherever they come
+from.
 
 An article can recur too: a page fetched again when its teasers or
 comments changed, an agency story several sites carry, a live page saved
@@ -20,24 +21,21 @@ affected.
 from __future__ import annotations
 
 import heapq
-import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
-from itertools import islice, repeat
+from itertools import islice
 from typing import NamedTuple
 
 from .blocks import split_units
 from .decode import decode
 from .features import Features, measure_page
-from .inputs import read_bytes
 from .normalise import normalise
 from .page import is_article_prose, is_prose
 
 MIN_FILES = 3
 MIN_SHARE = 0.3
 SAMPLE_FILES = 200      # files of a folder its template is learnt from
-_SAMPLE_CHUNK = 16       # files of a sample one process reads at a time
 # A page's fingerprint: its longest paragraphs, which no other article
 # shares.
 _FINGERPRINT_LINES = 8
@@ -148,26 +146,13 @@ def learn_texts(texts: Iterable[str | bytes]) -> Template:
     return learn([sample_page(decode(text).text if isinstance(text, bytes) else text) for text in texts])
 
 
-def sample_files(paths: Sequence[str], max_bytes: int) -> list[SampledPage]:
-    """Each of ``paths`` that is a page of text, sampled."""
-    return [page for page in map(_sample_file, paths, repeat(max_bytes)) if page is not None]
-
-
-def _sample_file(path: str, max_bytes: int) -> SampledPage | None:
-    """None for a file that is no page of text: too large, unreadable,
-    binary, or tripping a bug (its own extraction will report what is wrong
-    with it)."""
+def sample_bytes(data: bytes, max_bytes: int) -> SampledPage | None:
+    """A file's bytes sampled; None for a file that is no page of text: too
+    large, binary, or tripping a bug (its own extraction will report what
+    is wrong with it)."""
+    if len(data) > max_bytes:
+        return None
     try:
-        if os.stat(path).st_size > max_bytes:
-            return None
-        return sample_page(decode(read_bytes(path)).text)
+        return sample_page(decode(data).text)
     except Exception:
         return None
-
-
-def learn_files(paths: Sequence[str], max_bytes: int, map_chunks: Callable = map) -> Template:
-    """The template of a group of files, read _SAMPLE_CHUNK at a time by
-    ``map_chunks`` (``map`` in this process, a pool's ``map`` in its
-    workers)."""
-    parts = [paths[start:start + _SAMPLE_CHUNK] for start in range(0, len(paths), _SAMPLE_CHUNK)]
-    return learn([page for part in map_chunks(sample_files, parts, repeat(max_bytes)) for page in part])
