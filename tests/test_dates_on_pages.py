@@ -51,3 +51,14 @@ def test_a_teasers_date_after_the_share_bar_is_not_the_articles():
 def test_a_role_before_the_name_is_a_byline():
     record = newsclean.extract("\n".join([TITLE, "редактор Стилиян Гешев", "08.10.2025, 17:42", *ARTICLE]))
     assert record.author == "Стилиян Гешев"
+
+
+def test_a_date_beside_the_sunrise_is_the_sky_bar_not_the_articles():
+    record = newsclean.extract("\n".join(["Понеделник, 18 ноември 2024 | Изгрев 07:02 Залез 16:56", "Лов",
+                                          TITLE, "18 ноември 2024, 09:15 ч. | 2 417 прочитания", *ARTICLE]))
+    assert record.published == "2024-11-18T09:15:00+02:00"
+
+
+def test_a_publication_date_labelled_with_its_noun_is_read():
+    record = newsclean.extract("\n".join([TITLE, "Дата на публикуване: 14.01.2025", *ARTICLE]))
+    assert record.published == "2025-01-14"

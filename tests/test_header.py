@@ -253,3 +253,9 @@ def test_a_dash_inside_the_title_stays():
     title = "Пожар в склад в Хасково – огнеборците са на място"
     record = newsclean.extract("\n".join([title, *STORY]))
     assert record.headline == title
+
+
+def test_a_menu_row_over_the_article_is_no_caption():
+    record = newsclean.extract("\n".join(["Бюлетин на кооперацията", FIRE,
+                                          "Начало За кооперацията Бюлетин Рента Земеделска техника Контакти", *STORY]))
+    assert record.captions == []

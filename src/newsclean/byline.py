@@ -32,6 +32,7 @@ _NAME_SPLIT = regex.compile(r"(?<!\s)\s*(?:,|;|\sи\s|\s&\s)\s*")
 _TITLE = regex.compile(
     r"^(?:(?:" + "|".join(regex.escape(t) for t in _PAGE.phrases("name_titles")) + r")\s*)+", regex.I
 )
+_WORDS = regex.compile(r"\p{L}+")
 _NAME_WORD = regex.compile(r"^\p{Lu}(?:\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|\.)$")
 
 
@@ -113,6 +114,11 @@ def bare_names(text: str) -> str | None:
     if names and all(_has_surname(n) for n in names.split(", ")):
         return names
     return None
+
+
+def names_within(text: str) -> bool:
+    """Some capitalised word of the text ends like a Bulgarian family name."""
+    return any(word[:1].isupper() and word.casefold().endswith(_SURNAME_END) for word in _WORDS.findall(text))
 
 
 def _has_surname(name: str) -> bool:

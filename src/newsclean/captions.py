@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import unicodedata
 
-from .headline import names_sections
+from . import byline
+from .headline import capitalised_row, names_sections
 from .marks import strip_labels
 from .page import Label, Page
 from .tables import table
+from .weights import Weights
 
 _CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_starts"))
 _ADDRESS_MARKS = ("@", "http://", "https://", "www.")
@@ -59,8 +61,15 @@ def shaped_as_caption(page: Page, j: int, in_gallery: bool = False) -> bool:
     return (shortest <= f.words <= longest and page.labels[j] == Label.TEXT
             and not fielded and not f.cut_off
             and f.furniture is None and not f.menu_like and f.sentences <= (2 if credited else 1)
-            and not names_sections(text)
+            and not _menu_row(text, w)
             and not any(mark in text.casefold() for mark in _ADDRESS_MARKS) and not _has_symbols(text))
+
+
+def _menu_row(text: str, w: Weights) -> bool:
+    """A row of section names or of mostly capitalised words none of which
+    is a family name ("Начало За кооперацията Бюлетин Рента Контакти"); a
+    caption of names ("Ким Чен Ун и Владимир Путин") is no menu."""
+    return names_sections(text) or (capitalised_row(text, w, w.headline_row_share) and not byline.names_within(text))
 
 
 def _after_media_marker(page: Page, j: int) -> bool:

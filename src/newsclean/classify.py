@@ -32,7 +32,7 @@ from . import byline
 from .blocks import Unit
 from .captions import caption_reason, shaped_as_caption
 from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, is_wall_of
-from .features import Features, line_key, measure_page
+from .features import Features, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_footer_meta, read_header
 from .headline import LISTING_HEADINGS
@@ -42,9 +42,18 @@ from .weights import DEFAULT, Weights
 
 _CREDITS = family_named("photo and video credits")
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
+_TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
 # A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
 _TEMPERATURE = regex.compile(r"\d\s?°")
 TEMPLATE_REASON = "line of the site's template (recurs across the files of this run)"
+
+
+def _today_bar(text: str) -> bool:
+    """A date in the site's today, weather or sky bar: it opens with "Днес",
+    or a temperature, a sunrise or the moon stands beside it."""
+    lowered = text.casefold()
+    return (lowered.startswith(_TODAY_BAR_LABELS) or bool(_TEMPERATURE.search(text))
+            or any(word.casefold() in _TODAY_BAR_WORDS for word in words_of(text)))
 
 
 class UnitView(NamedTuple):
@@ -89,8 +98,7 @@ RULES = (
     Rule(Label.BOILERPLATE, lambda u: u.f.editor_initials, "editor initials: the article ends here"),
     Rule(Label.BYLINE, lambda u: u.f.furniture is _CREDITS and bool(byline.labelled_byline(u.unit.text)),
          "labelled byline (a credit of text and photos)"),
-    Rule(Label.BOILERPLATE, lambda u: u.f.date_dominant and (u.unit.text.casefold().startswith(_TODAY_BAR_LABELS)
-                                                             or bool(_TEMPERATURE.search(u.unit.text))),
+    Rule(Label.BOILERPLATE, lambda u: bool(u.f.date_candidates) and _today_bar(u.unit.text),
          "a today or weather bar: the day of the visit"),
     Rule(Label.DATELINE, lambda u: u.f.date_dominant and u.f.date_candidates[0].start == 0,
          "opens with a date, then only names, labels or a comment count"),

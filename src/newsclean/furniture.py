@@ -97,6 +97,10 @@ _WHOLE_FIRST_WORDS = frozenset(p.split()[0] for p in _WHOLE_FAMILY if p.split())
 _WHOLE_MAX_TOKENS = max((len(p.split()) for p in _WHOLE_FAMILY), default=1)
 _TOOLBAR_PUNCTUATION = ":|•·/,.…"
 _TOOLBAR_MIN_WORDS, _TOOLBAR_MAX_WORDS = 2, 10
+# The one-word phrases of the site's forms and footer ("начало", "контакти",
+# "вход"): the items of its menu.
+MENU_WORDS = frozenset(p for family in FAMILIES if family.name in ("login and forms", "cookies and footer")
+                       for p in family.whole if " " not in p and len(p) > 2)
 # The letters of every "whole" phrase: a line whose core is the phrase has
 # the same letters, as the core only drops what is not a letter.
 WHOLE_LETTERS = frozenset(_NOT_LETTERS.sub("", p) for p in _ALL_WHOLE)

@@ -35,6 +35,7 @@ import regex
 
 from . import byline
 from .features import STOPWORDS, Features, words_of
+from .furniture import MENU_WORDS
 from .marks import credit_position, may_hold_labels, strip_labels
 from .page import Label, Page, is_prose
 from .tables import table
@@ -46,7 +47,9 @@ _DASHED_SUFFIX = regex.compile(r"(?<=\S)\s[–—-]\s(\S[^–—\-|]{1,39})$")
 _CAPTION_STARTS = tuple(s.casefold() for s in _PAGE.phrases("caption_starts"))
 _COPYRIGHT = _PAGE.phrases("copyright_markers") + _PAGE.phrases("rights_phrases")
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
-_SECTIONS = frozenset(name.casefold() for name in _PAGE.phrases("categories") if " " not in name)
+# One-word names of a site's sections and of its menu's other items
+# ("Начало", "Контакти").
+_SECTIONS = frozenset(name.casefold() for name in _PAGE.phrases("categories") if " " not in name) | MENU_WORDS
 _ADDRESS = regex.compile(r"@|https?://|www\.|\.(?:bg|com|net|org|eu)\b", regex.I)
 _NUMBER = regex.compile(r"\d+(?:[.,:]\d+)*%?")
 # A temperature: the weather bar ("Русе 19°C облачно").
@@ -142,8 +145,8 @@ def _printed_below(page: Page, j: int, body_start: int) -> bool:
 
 
 def names_sections(text: str) -> bool:
-    """At least two of a news site's section names ("Новини Регион Спорт
-    Култура"): the menu."""
+    """At least two of a news site's section names or menu items ("Новини
+    Регион Спорт Култура", "Начало ... Контакти"): the menu."""
     return sum(word.casefold() in _SECTIONS for word in words_of(text)) >= 2
 
 
@@ -152,9 +155,9 @@ def is_menu_row(text: str, w: Weights) -> bool:
     words capitalised; or a long row of mostly capitalised words with few
     function words; or mostly capitalised words among which two or more
     of a site's section names."""
-    if _capitalised_row(text, w, w.headline_row_share_alone):
+    if capitalised_row(text, w, w.headline_row_share_alone):
         return True
-    if len(words_of(text)) >= w.headline_row_menu_words and _capitalised_row(text, w, w.headline_row_share):
+    if len(words_of(text)) >= w.headline_row_menu_words and capitalised_row(text, w, w.headline_row_share):
         return True
     return names_sections(text) and _capitalised_share(text, w) >= w.headline_row_sections_share
 
@@ -168,7 +171,7 @@ def _capitalised_share(text: str, w: Weights) -> float:
     return sum(1 for word in words if word[0].isupper() and not word.isupper()) / len(words)
 
 
-def _capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
+def capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
     """At least ``share_needed`` of the content words capitalised (but not
     in capitals), and few function words between them: a row of menu
     items or of names.  Bulgarian titles capitalise only their first word
@@ -253,7 +256,7 @@ FEATURES: tuple[tuple[str, str, _Feature], ...] = (
     ("ends in a full stop", "headline_full_stop", lambda line, stems, c: line.text.rstrip().endswith(".")),
     ("very short", "headline_short", lambda line, stems, c: line.f.words < line.page.weights.headline_short_words),
     ("most words capitalised, like a menu row", "headline_row",
-     lambda line, stems, c: _capitalised_row(line.text, line.page.weights, line.page.weights.headline_row_share)),
+     lambda line, stems, c: capitalised_row(line.text, line.page.weights, line.page.weights.headline_row_share)),
 )
 
 
