@@ -88,3 +88,13 @@ def test_a_weather_bar_and_the_clock_beside_it_give_no_headline_and_no_date():
                       *ARTICLE])
     record = newsclean.extract(dump)
     assert record.headline is None and record.published is None
+
+
+def test_a_metered_registration_wall_with_its_login_row_is_a_box_inside_the_article():
+    dump = "\n".join([TITLE, "19.08.2025 07:30 • 14 коментара", *ARTICLE[:2], "Прочетохте 3 от 5 безплатни статии този месец.",
+                      "Регистрирайте се безплатно и продължете да четете без ограничения", "Регистрация",
+                      "Вече имате профил? Вход", ARTICLE[2], "Кметът обеща и нови велоалеи по двата бряга на реката до края на лятото.",
+                      "Мненията, изразени в рубриката, не отразяват непременно позицията на редакцията."])
+    record = newsclean.extract(dump)
+    assert record.body.startswith("\n\n".join(ARTICLE))
+    assert "позицията на редакцията" not in record.body

@@ -62,3 +62,9 @@ def test_a_date_beside_the_sunrise_is_the_sky_bar_not_the_articles():
 def test_a_publication_date_labelled_with_its_noun_is_read():
     record = newsclean.extract("\n".join([TITLE, "Дата на публикуване: 14.01.2025", *ARTICLE]))
     assert record.published == "2025-01-14"
+
+
+def test_a_dateline_with_its_section_and_comment_count_between_bars_keeps_its_time():
+    record = newsclean.extract("\n".join([TITLE, "Футбол / Втора лига", "Втора лига | 22.03.2025 | 17:58 | 11 коментара",
+                                          *ARTICLE]))
+    assert record.published == "2025-03-22T17:58:00+02:00"

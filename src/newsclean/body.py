@@ -31,6 +31,7 @@ _WALLS = frozenset({Label.BOILERPLATE, Label.CRAWLER, Label.DATELINE})
 PROMOS = family_named("promos and follow us")
 PAYWALL = family_named("paywall")
 SHARE = family_named("share and comments")
+LOGIN = family_named("login and forms")
 RELATED = family_named("related and most read")
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
@@ -253,8 +254,9 @@ def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
     paywall = any(is_wall_of(page, g, PAYWALL) for g in walls)
     if lines > page.weights.body_inline_box_reach * (2 if paywall else 1):
         return False  # an embed may stand between the wall and the rest of the article
-    if all(is_wall_of(page, g, PROMOS) or is_wall_of(page, g, PAYWALL) for g in walls):
-        return True
+    box_walls = (PROMOS, PAYWALL, LOGIN) if paywall else (PROMOS,)
+    if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls):
+        return True  # a promo, or a registration wall with its login row
     titles_only = not any(page.labels[g] == Label.TEXT and page.is_prose(g) for g in gap)
     return (
         titles_only and all(is_wall_of(page, g, RELATED) for g in walls)

@@ -41,6 +41,7 @@ from .tables import table
 from .weights import DEFAULT, Weights
 
 _CREDITS = family_named("photo and video credits")
+COMMENTS = family_named("share and comments")
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
 # A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
@@ -102,6 +103,9 @@ RULES = (
          "a today or weather bar: the day of the visit"),
     Rule(Label.DATELINE, lambda u: u.f.date_dominant and u.f.date_candidates[0].start == 0,
          "opens with a date, then only names, labels or a comment count"),
+    # before the furniture: "Втора лига | 22.03.2025 | 17:58 | 11 коментара" holds a comment count
+    Rule(Label.DATELINE, lambda u: u.f.date_dominant and (not u.plain_furniture or u.f.furniture is COMMENTS),
+         "mostly a date or time"),
     # (the ignore: plain_furniture holds only where furniture is set)
     Rule(Label.BOILERPLATE, lambda u: u.plain_furniture and u.f.furniture.role == "section",  # type: ignore[union-attr]
          "section furniture: {f.furniture.name}"),
@@ -109,7 +113,6 @@ RULES = (
     Rule(Label.FURNITURE, lambda u: u.f.credit_at == 0 and not u.labelled_title, "photo credit alone"),
     Rule(Label.FURNITURE, lambda u: u.f.gallery_counter, "gallery counter"),
     Rule(Label.FURNITURE, lambda u: u.f.agency_only, "agency marker"),
-    Rule(Label.DATELINE, lambda u: u.f.date_dominant, "mostly a date or time"),
     Rule(Label.FURNITURE, lambda u: u.f.place_line, "place of a dateline"),
     Rule(Label.BYLINE, lambda u: bool(byline.labelled_byline(u.unit.text)), "labelled byline"),
     Rule(Label.FURNITURE, lambda u: bool(u.template) and u.f.key in u.template and not is_article_prose(u.f, u.weights),
