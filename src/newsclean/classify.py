@@ -265,10 +265,10 @@ def _drop_repeated_paragraphs(page: Page) -> None:
 
 def _drop_inline_box(page: Page, box: range) -> None:
     """The lines of a box inside the article are furniture, except, after
-    a promo's last wall, a subheading of the article's next part (the
-    title after "Виж още" is another article's)."""
+    a promo's or a registration wall's last line, a subheading of the
+    article's next part (the title after "Виж още" is another article's)."""
     last_wall = max(i for i in box if page.labels[i] == Label.BOILERPLATE)
-    keep_after = is_wall_of(page, last_wall, PROMOS)
+    keep_after = is_wall_of(page, last_wall, PROMOS) or is_wall_of(page, last_wall, PAYWALL)
     for i in box:
         if page.labels[i] in (Label.TEXT, Label.TITLE) and not (keep_after and i > last_wall):
             page.relabel(i, Label.FURNITURE, "inside a box within the article")
