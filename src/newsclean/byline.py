@@ -103,7 +103,7 @@ def names_field(text: str) -> str | None:
 
 def bare_names(text: str) -> str | None:
     """The names when the whole line is one or more personal names."""
-    if text.endswith(",") or any(ch.isdigit() for ch in text) or len(text.split()) > 9:
+    if text.endswith(",") or len(text.split()) > 9 or any(ch.isdigit() for ch in text):
         return None
     names = _names(text)
     if names and all(_has_surname(n) for n in names.split(", ")):

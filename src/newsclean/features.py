@@ -30,7 +30,7 @@ from typing import NamedTuple
 import regex
 
 from . import dates
-from .furniture import ALL_CONTAINS, WHOLE_LETTERS, Family, line_furniture
+from .furniture import WHOLE_LETTERS, Family, contained_phrases, line_furniture
 from .marks import credit_position, credit_positions, may_hold_labels, strip_labels
 from .tables import table
 
@@ -352,7 +352,7 @@ def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordCol
     scratch buffer of 12 bytes a character of its text."""
     lowered = [text.casefold() for text in texts]
     folded = "\n".join(lowered)
-    contains = tuple(p for p in ALL_CONTAINS if p in folded)
+    contained = contained_phrases(folded)
     credits = credit_positions(folded, line_starts(lowered))
     del folded
     # The words of a lowered line are the lowered words of the line
@@ -364,7 +364,7 @@ def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordCol
         words, stops, _, _ = map(list, zip(*(_counts([w.casefold() for w in _WORD.findall(t)])
                                              for t in texts)))
     return _WordColumns(words, stops, credits, _line_keys(texts, lowered, letter_hashes, credits, every_key),
-                        [line_furniture(line, may_be_whole[i], words[i], contains)
+                        [line_furniture(line, may_be_whole[i], words[i], contained)
                          for i, line in enumerate(lowered)])
 
 
