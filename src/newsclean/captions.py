@@ -89,8 +89,10 @@ def _over_gallery_counter(page: Page, j: int) -> bool:
 def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     """Why line j (above the body or inside it) captions a photo of the
     article, or None.  ``body_start`` is the article's first paragraph."""
+    if not shaped_as_caption(page, j, in_gallery=True):
+        return None  # too long even for a gallery's caption: most lines, so asked first
     in_gallery = _after_media_marker(page, j) or _over_gallery_counter(page, j) or _under_picture(page, j)
-    if not shaped_as_caption(page, j, in_gallery):
+    if not in_gallery and not shaped_as_caption(page, j):
         return None
     f, text = page.features[j], page.units[j].text
     if f.credit_at > 0:

@@ -71,8 +71,16 @@ def content_stems(text: str, stem: int) -> set[str]:
     """The crude stems of the words that carry content: words of four or
     more letters that are no function words, cut to ``stem`` letters
     ("Путин", "Путина" share "путин"), and numbers."""
-    stems = {folded[:stem] for w in words_of(text)
-             if len(w) >= 4 and (folded := w.casefold()) not in STOPWORDS}
+    folded = text.casefold()
+    if len(folded) == len(text) and "\u0345" not in text:
+        # Casefolding changed no character into several, and only U+0345
+        # casefolds from a mark to a letter: the words of the casefolded
+        # text are the casefolded words, each as long as before.  One
+        # casefold and one scan, and each word looked at once.
+        words = set(words_of(folded)) - STOPWORDS
+        stems = {word[:stem] for word in words if len(word) >= 4}
+    else:
+        stems = {w.casefold()[:stem] for w in words_of(text) if len(w) >= 4 and w.casefold() not in STOPWORDS}
     return stems | set(_NUMBER.findall(text))
 
 
@@ -116,8 +124,8 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("a sentence of prose", lambda line: line.page.is_prose(line.j) and (
         line.f.sentences >= 2 or line.f.words > line.page.weights.headline_prose_max_words)),
     ("a menu row", lambda line: line.f.menu_like or line.f.breadcrumb_end is not None),
-    ("a copyright line", lambda line: any(m in line.text.casefold() for m in _COPYRIGHT)),
-    ("a listing's heading", lambda line: any(h in line.text.casefold() for h in LISTING_HEADINGS)),
+    ("a copyright line", lambda line: any(map(line.text.casefold().__contains__, _COPYRIGHT))),
+    ("a listing's heading", lambda line: any(map(line.text.casefold().__contains__, LISTING_HEADINGS))),
     ("an address", lambda line: bool(_ADDRESS.search(line.text))),
     ("a byline", lambda line: bool(byline.bare_names(line.text) or byline.labelled_byline(line.text))),
     ("holds a date", lambda line: bool(line.f.date_candidates)),
