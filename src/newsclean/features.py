@@ -30,11 +30,14 @@ from typing import NamedTuple
 import regex
 
 from . import dates
+from .charclasses import is_common, spelt
 from .furniture import WHOLE_LETTERS, Family, contained_phrases, line_furniture
 from .marks import credit_position, credit_positions, may_hold_labels, strip_labels
 from .tables import table
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+# The same two patterns in plain ``re``, for text of the common blocks.
+_COMMON_WORD = re.compile("[" + spelt("L") + "][" + spelt("L") + spelt("M") + "'’\\-]*")
 # Sentence marks, and what may close a sentence after its mark: at the end
 # of a unit, and before the next sentence inside it.
 _MARKS = ".!?…"
@@ -50,6 +53,7 @@ _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_COMMON_KEY_WORD = re.compile("[" + spelt("L") + spelt("N") + "]+")
 _NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 # A separator character and the rest of its line: finds the lines that may
 # hold a separator (a plain ``re`` character class scans fast).
@@ -119,7 +123,7 @@ class Features(NamedTuple):
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return (_COMMON_WORD if is_common(text) else _WORD).findall(text)
 
 
 def line_key(text: str) -> str:
@@ -128,7 +132,8 @@ def line_key(text: str) -> str:
     cut = credit_position(text)
     if cut > 0:
         text = text[:cut]
-    return " ".join(_KEY_WORD.findall(strip_labels(text).casefold()))
+    lowered = strip_labels(text).casefold()
+    return " ".join((_COMMON_KEY_WORD if is_common(lowered) else _KEY_WORD).findall(lowered))
 
 
 def line_starts(lines: list[str]) -> list[int]:
@@ -300,24 +305,26 @@ def _counts(words: list[str]) -> tuple[int, int, int, bool]:
 
 
 def _line_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
-               credits: list[int], every: bool) -> tuple[list[str | None], list[bool]]:
+               credits: list[int], every: bool, common: bool) -> tuple[list[str | None], list[bool]]:
     """``line_key`` of each line whose key another line may share, or of
     every line when ``every`` (a site template is looked up by key); None
-    for the others; and whether another line may share each key.  Two lines with one key have the same letters (a key
-    keeps every letter of what it is taken from): when no other line has a
-    line's letters, no other line has its key, and the key is not needed.
+    for the others; and whether another line may share each key.  Two
+    lines with one key have the same letters (a key keeps every letter of
+    what it is taken from): when no other line has a line's letters, no
+    other line has its key, and the key is not needed.
     Letters are compared by hash; two lines whose letters differ but share
     a hash only get a key that was not needed.  A line without a credit or
     a label has the words of its casefolded text for its key, which costs a
-    quarter of ``line_key``."""
+    quarter of ``line_key``.  ``common``: every line ``is_common``."""
     cut = {i: line_key(t) for i, t in enumerate(texts) if credits[i] > 0 or may_hold_labels(t)}
+    key_words = (_COMMON_KEY_WORD if common else _KEY_WORD).findall
     key_letters = [hash(_NOT_LETTERS.sub("", cut[i])) if i in cut else letter_hashes[i]
                    for i in range(len(texts))]
     seen = Counter(key_letters)
     shared = [seen[letters] >= 2 for letters in key_letters]
     return [None if not shared[i] and not every
             else cut[i] if i in cut
-            else " ".join(_KEY_WORD.findall(lowered[i]))
+            else " ".join(key_words(lowered[i]))
             for i in range(len(texts))], shared
 
 
@@ -356,16 +363,18 @@ def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordCol
     folded = "\n".join(lowered)
     contained = contained_phrases(folded)
     credits = credit_positions(folded, line_starts(lowered))
+    common = is_common(folded)
+    find_words = (_COMMON_WORD if common else _WORD).findall
     del folded
     # The words of a lowered line are the lowered words of the line
     # (casefolding keeps every word one word), but for U+0345, a mark that
     # casefolds to a letter and so may make a word more.
     words, stops, letter_hashes, may_be_whole = map(
-        list, zip(*(_counts(_WORD.findall(line)) for line in lowered)))
+        list, zip(*(_counts(find_words(line)) for line in lowered)))
     if odd_mark:
         words, stops, _, _ = map(list, zip(*(_counts([w.casefold() for w in _WORD.findall(t)])
                                              for t in texts)))
-    return _WordColumns(words, stops, credits, *_line_keys(texts, lowered, letter_hashes, credits, every_key),
+    return _WordColumns(words, stops, credits, *_line_keys(texts, lowered, letter_hashes, credits, every_key, common),
                         [line_furniture(line, may_be_whole[i], words[i], contained)
                          for i, line in enumerate(lowered)])
 
