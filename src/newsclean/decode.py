@@ -31,8 +31,10 @@ The warnings: ``decoded_as:NAME`` when the encoding was not UTF-8,
 from __future__ import annotations
 
 import codecs
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -239,6 +241,15 @@ def _has_hint(text: str) -> bool:
     return any(misreading.hint.search(text) for misreading in _MISREADINGS)
 
 
+def _lines_with_hints(text: str, lines: list[str]) -> set[int]:
+    """The lines of ``text`` (``lines``, its split on line breaks) that hold
+    a hint of mojibake: the hints are looked for over the whole text (a
+    hint never holds a line break), not line by line."""
+    starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+    return {bisect_right(starts, match.start()) - 1
+            for misreading in _MISREADINGS for match in misreading.hint.finditer(text)}
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """The text with its mojibake read back, and whether there was any.
 
@@ -251,7 +262,8 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     if whole is not text:
         return whole, True
     lines = text.split("\n")
-    repaired = [_best_reading(line, by_runs=True) if _has_hint(line) else line for line in lines]
+    hinted = _lines_with_hints(text, lines)
+    repaired = [_best_reading(line, by_runs=True) if i in hinted else line for i, line in enumerate(lines)]
     if all(new is old for new, old in zip(repaired, lines)):
         return text, False
     return "\n".join(repaired), True

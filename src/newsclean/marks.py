@@ -85,7 +85,12 @@ def _label_bracket(tail: str) -> int | None:
 
 
 def strip_labels(text: str) -> str:
-    """The text without the labels opening or closing it."""
+    """The text without the labels opening or closing it (the patterns are
+    tried only on a text that may hold one: most lines hold none)."""
+    return _without_labels(text) if may_hold_labels(text) else text.strip()
+
+
+def _without_labels(text: str) -> str:
     stripped = _LEADING_LABELS.sub("", text).rstrip()
     bracket = _label_bracket(stripped)
     if bracket is not None:
