@@ -36,3 +36,11 @@ def test_cyrillic_words_are_those_regex_finds(text):
 def test_common_text():
     assert charclasses.is_common("Пожар в „Хасково“ – 12 € ©")
     assert not charclasses.is_common("日本")
+
+
+@settings(max_examples=400)
+@given(st.text(st.one_of(COMMON, st.sampled_from(["©", "°", "№", "💬", "🖨", "™", "ⓐ"])), max_size=30))
+def test_symbols_are_those_python_calls_so(text):
+    from newsclean import captions
+
+    assert captions._has_symbols(text) == any(map(captions._is_symbol, text))

@@ -11,12 +11,13 @@ made of them finds exactly what the ``regex`` pattern finds on a text that
 ``is_common``.  A text with another character is left to ``regex``.
 
     spelt("L") -> "a-zA-Z..."   the letters of the common blocks, for a [class]
+    spelt_where(predicate)      the same for any test of a character
     is_common(text)             -> every character of text is in the common blocks
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -41,7 +42,13 @@ def spelt(unicode_property: str) -> str:
     """The characters of the common blocks that ``regex``'s
     ``\\p{unicode_property}`` matches, as the ranges of a [class]."""
     one = regex.compile(r"\p{" + unicode_property + "}")
-    return _ranges(code for code in _COMMON if one.match(chr(code)))
+    return spelt_where(lambda char: bool(one.match(char)))
+
+
+def spelt_where(holds: Callable[[str], bool]) -> str:
+    """The characters of the common blocks for which ``holds``, as the
+    ranges of a [class]."""
+    return _ranges(code for code in _COMMON if holds(chr(code)))
 
 
 _UNCOMMON = re.compile("[^" + _ranges(_COMMON) + "]")
