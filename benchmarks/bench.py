@@ -144,7 +144,28 @@ for path in walk(sys.argv[1]):
 # HTML to parse: the least work a paragraph classifier does.  "justext-html"
 # is the whole of jusText and "trafilatura" the whole of trafilatura, each
 # given the blocks as <p> paragraphs of a minimal HTML page.
-OTHER = WALK + r'''
+# jusText's paragraph classification of a page's blocks, its Bulgarian
+# stoplist read once.
+JUSTEXT_CLASSIFY = r'''
+def justext_classifier():
+    import justext
+    from justext.core import PathInfo, classify_paragraphs, revise_paragraph_classification
+    from justext.paragraph import Paragraph
+    stoplist = justext.get_stoplist("Bulgarian")
+    path = PathInfo().append("body").append("p")
+    def classified(blocks):
+        paras = []
+        for block in blocks:
+            para = Paragraph(path)
+            para.append_text(block)
+            paras.append(para)
+        classify_paragraphs(paras, stoplist)
+        revise_paragraph_classification(paras)
+        return paras
+    return classified
+'''
+
+OTHER = WALK + JUSTEXT_CLASSIFY + r'''
 import html, json, sys, time
 tool, folder, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if tool == "trafilatura":
@@ -158,20 +179,9 @@ elif tool == "justext-html":
         paras = justext.justext(as_html(blocks).encode("utf-8"), STOP, encoding="utf-8")
         return "\n\n".join(p.text for p in paras if not p.is_boilerplate)
 else:
-    import justext
-    from justext.core import PathInfo, classify_paragraphs, revise_paragraph_classification
-    from justext.paragraph import Paragraph
-    STOP = justext.get_stoplist("Bulgarian")
-    PATH = PathInfo().append("body").append("p")
+    classified = justext_classifier()
     def clean(blocks):
-        paras = []
-        for block in blocks:
-            para = Paragraph(PATH)
-            para.append_text(block)
-            paras.append(para)
-        classify_paragraphs(paras, STOP)
-        revise_paragraph_classification(paras)
-        return "\n\n".join(p.text for p in paras if not p.is_boilerplate)
+        return "\n\n".join(p.text for p in classified(blocks) if not p.is_boilerplate)
 def as_html(blocks):
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
             + "".join("<p>" + html.escape(b) + "</p>" for b in blocks) + "</body></html>")
@@ -189,7 +199,7 @@ OTHER_TOOLS = (("justext", "justext"), ("justext-html", "justext"), ("trafilatur
 # Instructions per page (valgrind --tool=callgrind): the work of N pages in
 # one process, less that of one page (start-up, imports, first calls), over
 # N - 1.  argv: tool (newsclean or justext), folder, pages.
-COUNTED = WALK + r'''
+COUNTED = WALK + JUSTEXT_CLASSIFY + r'''
 import sys
 tool, folder, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 pages = []
@@ -203,20 +213,9 @@ if tool == "newsclean":
     for path, data in pages:
         extract_bytes(data, path, now).to_json()
 else:
-    import justext
-    from justext.core import PathInfo, classify_paragraphs, revise_paragraph_classification
-    from justext.paragraph import Paragraph
-    STOP = justext.get_stoplist("Bulgarian")
-    PATH = PathInfo().append("body").append("p")
+    classified = justext_classifier()
     for path, data in pages:
-        paras = []
-        for block in (b.strip() for b in data.decode("utf-8", "replace").split("\n\n")):
-            if block:
-                para = Paragraph(PATH)
-                para.append_text(block)
-                paras.append(para)
-        classify_paragraphs(paras, STOP)
-        revise_paragraph_classification(paras)
+        classified([b.strip() for b in data.decode("utf-8", "replace").split("\n\n") if b.strip()])
 '''
 
 
