@@ -20,7 +20,8 @@ from newsclean import features
 from newsclean.features import (ends_a_sentence, inner_sentence_ends, line_key, line_of,
                                 line_starts, measure_page, words_of)
 from newsclean import furniture
-from newsclean.marks import credit_position, credit_positions, may_hold_labels, strip_labels
+from newsclean import marks
+from newsclean.marks import credit_position, credit_positions, may_hold_labels
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -194,9 +195,9 @@ def test_a_character_python_calls_alphabetic_is_a_letter_to_the_word_patterns():
 
 @SETTINGS
 @given(lines_of_pieces)
-def test_a_text_said_to_hold_no_label_is_only_trimmed_by_strip_labels(text):
+def test_a_text_said_to_hold_no_label_is_only_trimmed_by_the_label_patterns(text):
     if not may_hold_labels(text):
-        assert strip_labels(text) == text.strip()
+        assert marks._without_labels(text) == text.strip()
 
 
 @SETTINGS

@@ -18,9 +18,11 @@ line with no sign of a picture is left out of the record.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from . import byline
+from .charclasses import is_common, spelt_where
 from .headline import capitalised_row, names_sections
 from .marks import strip_labels
 from .page import Label, Page
@@ -42,9 +44,20 @@ def opens_like_caption(text: str) -> bool:
     return strip_labels(text).casefold().startswith(_CAPTION_STARTS)
 
 
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) == "So" and char not in _ALLOWED_SYMBOLS
+
+
+# The symbols of the common blocks, found by one scan of a line that holds
+# no other character (nearly every line) instead of a look at each character.
+_COMMON_SYMBOL = re.compile("[" + spelt_where(_is_symbol) + "]")
+
+
 def _has_symbols(text: str) -> bool:
     """Emoji and pictographs ("💬 14 🖨 Печат"): a toolbar, not a caption."""
-    return any(unicodedata.category(ch) == "So" and ch not in _ALLOWED_SYMBOLS for ch in text)
+    if is_common(text):
+        return _COMMON_SYMBOL.search(text) is not None
+    return any(map(_is_symbol, text))
 
 
 def shaped_as_caption(page: Page, j: int, in_gallery: bool = False) -> bool:
@@ -98,8 +111,10 @@ def _over_gallery_counter(page: Page, j: int) -> bool:
 def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     """Why line j (above the body or inside it) captions a photo of the
     article, or None.  ``body_start`` is the article's first paragraph."""
+    if not shaped_as_caption(page, j, in_gallery=True):
+        return None  # too long even for a gallery's caption: most lines, so asked first
     in_gallery = _after_media_marker(page, j) or _over_gallery_counter(page, j) or _under_picture(page, j)
-    if not shaped_as_caption(page, j, in_gallery):
+    if not in_gallery and not shaped_as_caption(page, j):
         return None
     f, text = page.features[j], page.units[j].text
     if f.credit_at > 0:

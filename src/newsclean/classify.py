@@ -299,8 +299,8 @@ def _under_listing_heading(page: Page, start: int) -> bool:
     """A listing's heading ("Всички проверки", "Статии от автора") stands
     a few lines over the text: whatever line was read as its headline, the
     page lists articles."""
-    return any(any(h in page.units[j].text.casefold() for h in LISTING_HEADINGS)
-               for j in range(max(0, start - page.weights.header_above_reach), start))
+    above = "\n".join(page.units[j].text for j in range(max(0, start - page.weights.header_above_reach), start))
+    return any(map(above.casefold().__contains__, LISTING_HEADINGS))
 
 
 def _teasers_right_after(page: Page, end: int) -> int:

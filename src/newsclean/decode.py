@@ -31,8 +31,10 @@ The warnings: ``decoded_as:NAME`` when the encoding was not UTF-8,
 from __future__ import annotations
 
 import codecs
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -66,6 +68,9 @@ _MAX_MOJIBAKE_ROUNDS = 3
 # Text holds no control codes but tab, line feed, vertical tab, form feed
 # and carriage return (a stray NUL at most); binary data about one byte in ten.
 _CONTROLS = tuple(chr(c) for c in (*range(0x20), 0x7F) if chr(c) not in "\t\n\v\f\r")
+# The same control codes as bytes: each is one byte in every 8-bit
+# encoding and in UTF-8.
+_CONTROL_BYTES = "".join(_CONTROLS).encode("ascii")
 _MAX_CONTROL_SHARE = 0.05
 # The high bytes of UTF-16 characters of Latin or Cyrillic text and its
 # punctuation; random data has them in 4 high bytes in 256.
@@ -95,7 +100,7 @@ def decode(data: bytes) -> Decoded:
         raise NotText("binary file")
     unicode_form, body = _byte_order_mark(data)
     sample = body[:_SAMPLE_BYTES]
-    if unicode_form is None and mostly_controls(sample.decode("latin-1")):
+    if unicode_form is None and _mostly_control_bytes(sample):
         # Control codes byte by byte, as every 8-bit encoding and UTF-8 read
         # them: binary data, or UTF-16 without a byte-order mark.
         unicode_form = unmarked_utf16(sample)
@@ -118,6 +123,12 @@ def decode(data: bytes) -> Decoded:
 def mostly_controls(sample: str) -> bool:
     """Whether control codes are too common in ``sample`` for it to be text."""
     return sum(map(sample.count, _CONTROLS)) > _MAX_CONTROL_SHARE * len(sample)
+
+
+def _mostly_control_bytes(sample: bytes) -> bool:
+    """``mostly_controls`` of bytes read one character a byte (as latin-1
+    reads them), counted in one pass at the speed of the codecs."""
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > _MAX_CONTROL_SHARE * len(sample)
 
 
 def unmarked_utf16(sample: bytes) -> str | None:
@@ -230,6 +241,15 @@ def _has_hint(text: str) -> bool:
     return any(misreading.hint.search(text) for misreading in _MISREADINGS)
 
 
+def _lines_with_hints(text: str, lines: list[str]) -> set[int]:
+    """The lines of ``text`` (``lines``, its split on line breaks) that hold
+    a hint of mojibake: the hints are looked for over the whole text (a
+    hint never holds a line break), not line by line."""
+    starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+    return {bisect_right(starts, match.start()) - 1
+            for misreading in _MISREADINGS for match in misreading.hint.finditer(text)}
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """The text with its mojibake read back, and whether there was any.
 
@@ -242,7 +262,8 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     if whole is not text:
         return whole, True
     lines = text.split("\n")
-    repaired = [_best_reading(line, by_runs=True) if _has_hint(line) else line for line in lines]
+    hinted = _lines_with_hints(text, lines)
+    repaired = [_best_reading(line, by_runs=True) if i in hinted else line for i, line in enumerate(lines)]
     if all(new is old for new, old in zip(repaired, lines)):
         return text, False
     return "\n".join(repaired), True
@@ -251,18 +272,20 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
 def _best_reading(text: str, by_runs: bool) -> str:
     """The best of up to three read-backs (text can be mojibake of mojibake)
     if it reads clearly more like Bulgarian than ``text``; else ``text``."""
-    original = bulgarian_score(text)
-    best_score, best = original, text
+    original: float | None = None   # scored only when some read-back differs (most hints are chance letter pairs)
+    best_score, best = 0.0, text
     current = text
     for _ in range(_MAX_MOJIBAKE_ROUNDS):
         steps = {_read_back(current, misreading, by_runs) for misreading in _MISREADINGS
                  if misreading.hint.search(current)} - {current}
         if not steps:
             break
+        if original is None:
+            original = best_score = bulgarian_score(text)
         score, current = max((bulgarian_score(step), step) for step in steps)
         if score > best_score:
             best_score, best = score, current
-    return best if best_score >= original + _CLEARLY_MORE else text
+    return best if original is not None and best_score >= original + _CLEARLY_MORE else text
 
 
 def _read_back(text: str, misreading: _Misreading, by_runs: bool) -> str:

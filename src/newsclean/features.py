@@ -30,11 +30,14 @@ from typing import NamedTuple
 import regex
 
 from . import dates
-from .furniture import ALL_CONTAINS, WHOLE_LETTERS, Family, line_furniture
+from .charclasses import is_common, spelt
+from .furniture import WHOLE_LETTERS, Family, contained_phrases, line_furniture
 from .marks import credit_position, credit_positions, may_hold_labels, strip_labels
 from .tables import table
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+# The same two patterns in plain ``re``, for text of the common blocks.
+_COMMON_WORD = re.compile("[" + spelt("L") + "][" + spelt("L") + spelt("M") + "'’\\-]*")
 # Sentence marks, and what may close a sentence after its mark: at the end
 # of a unit, and before the next sentence inside it.
 _MARKS = ".!?…"
@@ -50,6 +53,7 @@ _EDITOR_INITIALS = regex.compile(r"^/\s*\p{Lu}{1,4}(\s*[,/]\s*\p{Lu}{1,4})*\s*/$
 _AGENCY_MARK = regex.compile(r"^\(?\s*(\p{Lu}[\p{L}]{1,10})\s*\)?$")
 _PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}\- ]{1,30},$")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_COMMON_KEY_WORD = re.compile("[" + spelt("L") + spelt("N") + "]+")
 _NAV_SEPARATOR = regex.compile(r"\s[|/>»›•·]\s")
 # A separator character and the rest of its line: finds the lines that may
 # hold a separator (a plain ``re`` character class scans fast).
@@ -119,7 +123,7 @@ class Features(NamedTuple):
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return (_COMMON_WORD if is_common(text) else _WORD).findall(text)
 
 
 def line_key(text: str) -> str:
@@ -128,7 +132,8 @@ def line_key(text: str) -> str:
     cut = credit_position(text)
     if cut > 0:
         text = text[:cut]
-    return " ".join(_KEY_WORD.findall(strip_labels(text).casefold()))
+    lowered = strip_labels(text).casefold()
+    return " ".join((_COMMON_KEY_WORD if is_common(lowered) else _KEY_WORD).findall(lowered))
 
 
 def line_starts(lines: list[str]) -> list[int]:
@@ -300,24 +305,27 @@ def _counts(words: list[str]) -> tuple[int, int, int, bool]:
 
 
 def _line_keys(texts: list[str], lowered: list[str], letter_hashes: list[int],
-               credits: list[int], every: bool) -> list[str | None]:
+               credits: list[int], every: bool, common: bool) -> tuple[list[str | None], list[bool]]:
     """``line_key`` of each line whose key another line may share, or of
     every line when ``every`` (a site template is looked up by key); None
-    for the others.  Two lines with one key have the same letters (a key
-    keeps every letter of what it is taken from): when no other line has a
-    line's letters, no other line has its key, and the key is not needed.
+    for the others; and whether another line may share each key.  Two
+    lines with one key have the same letters (a key keeps every letter of
+    what it is taken from): when no other line has a line's letters, no
+    other line has its key, and the key is not needed.
     Letters are compared by hash; two lines whose letters differ but share
     a hash only get a key that was not needed.  A line without a credit or
     a label has the words of its casefolded text for its key, which costs a
-    quarter of ``line_key``."""
+    quarter of ``line_key``.  ``common``: every line ``is_common``."""
     cut = {i: line_key(t) for i, t in enumerate(texts) if credits[i] > 0 or may_hold_labels(t)}
+    key_words = (_COMMON_KEY_WORD if common else _KEY_WORD).findall
     key_letters = [hash(_NOT_LETTERS.sub("", cut[i])) if i in cut else letter_hashes[i]
                    for i in range(len(texts))]
     seen = Counter(key_letters)
-    return [None if seen[key_letters[i]] < 2 and not every
+    shared = [seen[letters] >= 2 for letters in key_letters]
+    return [None if not shared[i] and not every
             else cut[i] if i in cut
-            else " ".join(_KEY_WORD.findall(lowered[i]))
-            for i in range(len(texts))]
+            else " ".join(key_words(lowered[i]))
+            for i in range(len(texts))], shared
 
 
 class _PageScan(NamedTuple):
@@ -343,6 +351,7 @@ class _WordColumns(NamedTuple):
     stops: list[int]
     credits: list[int]
     keys: list[str | None]      # see _line_keys
+    shared: list[bool]          # whether another line may share the key
     furniture: list[tuple[Family | None, bool]]
 
 
@@ -352,51 +361,100 @@ def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordCol
     scratch buffer of 12 bytes a character of its text."""
     lowered = [text.casefold() for text in texts]
     folded = "\n".join(lowered)
-    contains = tuple(p for p in ALL_CONTAINS if p in folded)
+    contained = contained_phrases(folded)
     credits = credit_positions(folded, line_starts(lowered))
+    common = is_common(folded)
+    find_words = (_COMMON_WORD if common else _WORD).findall
     del folded
     # The words of a lowered line are the lowered words of the line
     # (casefolding keeps every word one word), but for U+0345, a mark that
     # casefolds to a letter and so may make a word more.
     words, stops, letter_hashes, may_be_whole = map(
-        list, zip(*(_counts(_WORD.findall(line)) for line in lowered)))
+        list, zip(*(_counts(find_words(line)) for line in lowered)))
     if odd_mark:
         words, stops, _, _ = map(list, zip(*(_counts([w.casefold() for w in _WORD.findall(t)])
                                              for t in texts)))
-    return _WordColumns(words, stops, credits, _line_keys(texts, lowered, letter_hashes, credits, every_key),
-                        [line_furniture(line, may_be_whole[i], words[i], contains)
+    return _WordColumns(words, stops, credits, *_line_keys(texts, lowered, letter_hashes, credits, every_key, common),
+                        [line_furniture(line, may_be_whole[i], words[i], contained)
                          for i, line in enumerate(lowered)])
 
 
-def measure_page(texts: list[str], now: datetime, every_key: bool = False) -> list[Features]:
+def measure_page(texts: list[str], now: datetime, every_key: bool = False, keep: bool = False) -> list[Features]:
     """Features of every unit, with the repetition features filled in.
     ``now`` places relative times ("Преди 2 часа") so they are seen as
     times; the caller decides whether their values may be used.  Units are
     lines: none may hold a line break.  With ``every_key`` each unit's
-    ``key`` is filled in, else only of units whose key another may share."""
+    ``key`` is filled in, else only of units whose key another may share.
+
+    With ``keep`` (and ``every_key``) what does not depend on ``now`` is
+    kept for the next measuring of the same lines: a page of a template's
+    sample is measured to learn the template, then again, against its own
+    clock, when it is extracted; only its dates are read again then."""
     if not texts:
         return []
+    measured = _KEPT.pop(tuple(texts), None) if _KEPT else None
+    if measured is None:
+        measured = _measure(texts, every_key or keep)
+        if keep:
+            _keep(texts, measured)
+    return _with_clock(measured, texts, now, every_key)
+
+
+class _Measured(NamedTuple):
+    """What ``measure_page`` finds that does not depend on its clock."""
+    columns: dict[str, list]    # every feature but the dates' and the keys'
+    dated: set[int]             # the lines that may hold a date
+    keys: list[str | None]      # see _line_keys
+    shared: list[bool]          # whether another line may share the key
+
+
+def _measure(texts: list[str], every_key: bool) -> _Measured:
     inner, separated, dated, odd_mark = _scan_page(texts)
-    n_words, stops, credits, keys, furniture = _word_columns(texts, odd_mark, every_key)
-    found = [tuple(dates.find_dates(t, now)) if i in dated else () for i, t in enumerate(texts)]
+    n_words, stops, credits, keys, shared, furniture = _word_columns(texts, odd_mark, every_key)
     list_items = list(map(_is_list_item, texts, n_words))
-    columns = {
+    columns: dict[str, list] = {
         "words": n_words,
         "stop_ratio": [s / n if n else 0.0 for s, n in zip(stops, n_words)],
-        "ends_sentence": map(ends_a_sentence, texts),
+        "ends_sentence": list(map(ends_a_sentence, texts)),
         "sentences": [count + 1 for count in inner],
         "furniture": [family for family, _ in furniture],
         "furniture_by_phrase_inside": [inside for _, inside in furniture],
-        "date_candidates": found,
-        "date_dominant": [bool(f) and _date_dominant(t, f) for t, f in zip(texts, found)],
         "credit_at": credits,
         "list_item": list_items,
-        "key": keys,
         **_mark_columns(texts, n_words),
         **_row_columns(texts, n_words, stops, separated, list_items),
+    }
+    return _Measured(columns, dated, keys, shared)
+
+
+def _with_clock(measured: _Measured, texts: list[str], now: datetime, every_key: bool) -> list[Features]:
+    """The features of ``measured`` lines, with their dates read against
+    ``now`` and their keys as ``every_key`` asks."""
+    found = [tuple(dates.find_dates(t, now)) if i in measured.dated else () for i, t in enumerate(texts)]
+    keys = measured.keys if every_key else [k if s else None for k, s in zip(measured.keys, measured.shared)]
+    columns = {
+        **measured.columns,
+        "date_candidates": found,
+        "date_dominant": [bool(f) and _date_dominant(t, f) for t, f in zip(texts, found)],
+        "key": keys,
         **_repetition_columns(keys),
     }
     return list(map(Features._make, zip(*_in_field_order(columns))))
+
+
+# Pages kept by measure_page(keep=True), oldest first: at most a template's
+# sample of small pages, each taken out when it is measured again.
+_KEPT: dict[tuple[str, ...], _Measured] = {}
+_KEPT_PAGES = 256
+_KEPT_PAGE_CHARS = 100_000
+
+
+def _keep(texts: list[str], measured: _Measured) -> None:
+    if sum(map(len, texts)) > _KEPT_PAGE_CHARS:
+        return  # a page this large costs more memory kept than time measured again
+    while len(_KEPT) >= _KEPT_PAGES:
+        del _KEPT[next(iter(_KEPT))]
+    _KEPT[tuple(texts)] = measured
 
 
 def _mark_columns(texts: list[str], n_words: list[int]) -> dict[str, list]:

@@ -4,7 +4,8 @@ forms, footers, credits... (``data/boilerplate_bg.toml``).
     family_named("related and most read")  -> that Family (DataError if the file lacks it)
     furniture_family(lowered, core, words) -> (Family or None, matched only inside a long line)
     toolbar_family(lowered)                -> the Family of a row of phrases ("Вход Регистрация")
-    line_furniture(lowered, may_be_whole, words, contains) -> both checks, cheaply gated
+    contained_phrases(lowered_page)        -> each family's "contains" phrases the page holds
+    line_furniture(lowered, may_be_whole, words, contained) -> both checks, cheaply gated
     core(lowered)                          -> what a "whole" phrase must equal
     WHOLE_LETTERS                          -> the letters of every "whole" phrase
 
@@ -18,6 +19,8 @@ asks whether any phrase of any family could match at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
 import regex
 
@@ -75,7 +78,6 @@ def family_named(name: str) -> Family:
 _ALL_WHOLE = frozenset().union(*(f.whole for f in FAMILIES))
 _ALL_STARTS = tuple(p for f in FAMILIES for p in f.starts)
 _ALL_SHORT_STARTS = tuple(p for f in FAMILIES for p in f.short_starts)
-ALL_CONTAINS = tuple(p for f in FAMILIES for p in f.contains)
 
 
 def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -113,22 +115,41 @@ def core(lowered: str) -> str:
     return " ".join(_EDGE_JUNK.sub("", _COUNTER.sub(" ", lowered)).split())
 
 
-def furniture_family(lowered: str, line_core: str | None, words: int) -> tuple[Family | None, bool]:
+def furniture_family(lowered: str, line_core: str | None, words: int,
+                     contained: tuple[tuple[str, ...], ...] | None = None) -> tuple[Family | None, bool]:
     """The phrase family of page furniture this line belongs to, if any, and
     whether only a phrase inside a long line matched (a weak sign: prose
     may mention cookies or social networks).  ``lowered`` is the casefolded
     line, ``line_core`` its ``core`` (None when its letters are those of no
-    "whole" phrase)."""
-    for family in FAMILIES:
+    "whole" phrase); ``contained``, from ``contained_phrases``, narrows each
+    family's "contains" phrases to those its page holds."""
+    for family, contains in zip(FAMILIES, contained or _EVERY_CONTAINED):
         if line_core is not None and line_core in family.whole:
             return family, False
         if words <= _STARTS_MAX_WORDS and lowered.startswith(family.starts):
             return family, False
         if words <= _SHORT_LINE_WORDS and lowered.startswith(family.short_starts):
             return family, False
-        if any(c in lowered for c in family.contains):
+        if contains and any(map(lowered.__contains__, contains)):
             return family, words > family.contains_within
     return None, False
+
+
+_EVERY_CONTAINED = tuple(family.contains for family in FAMILIES)
+
+
+class Contained(NamedTuple):
+    """The "contains" phrases a page holds: a phrase the page lacks is in
+    none of its lines, and most pages hold none or a few, so its lines are
+    searched for these only."""
+    by_family: tuple[tuple[str, ...], ...]   # in the order of FAMILIES
+    every: tuple[str, ...]
+
+
+def contained_phrases(lowered_page: str) -> Contained:
+    """The "contains" phrases the casefolded page holds."""
+    by_family = tuple(tuple(p for p in contains if p in lowered_page) for contains in _EVERY_CONTAINED)
+    return Contained(by_family, tuple(chain.from_iterable(by_family)))
 
 
 def _may_be_furniture(lowered: str, line_core: str | None, words: int,
@@ -146,14 +167,14 @@ _NOT_FURNITURE: tuple[Family | None, bool] = (None, False)
 
 
 def line_furniture(lowered: str, may_be_whole: bool, words: int,
-                   contains: tuple[str, ...]) -> tuple[Family | None, bool]:
+                   contained: Contained) -> tuple[Family | None, bool]:
     """``furniture_family`` of a line, tried only when some phrase may
     match, else ``toolbar_family``.  ``may_be_whole``: whether the line has
-    the letters of a "whole" phrase; ``contains``: the "contains" phrases
-    present on the page."""
+    the letters of a "whole" phrase; ``contained``: the "contains" phrases
+    present on the page, by family (``contained_phrases``)."""
     line_core = core(lowered) if may_be_whole else None
-    if _may_be_furniture(lowered, line_core, words, contains):
-        found = furniture_family(lowered, line_core, words)
+    if _may_be_furniture(lowered, line_core, words, contained.every):
+        found = furniture_family(lowered, line_core, words, contained.by_family)
         if found[0] is not None:
             return found
     if _TOOLBAR_MIN_WORDS <= words <= _TOOLBAR_MAX_WORDS:
@@ -166,9 +187,11 @@ def toolbar_family(lowered: str) -> Family | None:
     Регистрация", "Приемам всички Само необходимите Настройки"): the family
     of its first phrase when the casefolded line is nothing but "whole"
     phrases, longest first, between spaces and separators."""
-    tokens = [t for t in (raw.strip(_TOOLBAR_PUNCTUATION) for raw in lowered.split()) if t]
-    if not tokens or tokens[0] not in _WHOLE_FIRST_WORDS:
-        return None
+    raws = lowered.split()
+    first_token = next((t for t in (raw.strip(_TOOLBAR_PUNCTUATION) for raw in raws) if t), None)
+    if first_token not in _WHOLE_FIRST_WORDS:
+        return None  # most lines: no row of phrases opens with their first word
+    tokens = [t for t in (raw.strip(_TOOLBAR_PUNCTUATION) for raw in raws) if t]
     first, i = None, 0
     while i < len(tokens):
         for size in range(min(_WHOLE_MAX_TOKENS, len(tokens) - i), 0, -1):

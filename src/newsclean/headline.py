@@ -61,30 +61,52 @@ _ENDS_AS_LABEL = regex.compile(r"[:;,]\s*$")
 class Candidate(NamedTuple):
     line: int
     score: float
-    why: str        # the features that scored, or the veto
+    veto: str | None                    # why the line can never be the headline
+    parts: tuple[tuple[str, float], ...]  # the features that scored and their values
+
+    @property
+    def why(self) -> str:
+        """The veto, or the features that scored, in words: only ``explain``
+        shows it, so it is put together when asked for."""
+        return self.veto or ", ".join(f"{name} {value:+.1f}" for name, value in self.parts)
 
 
 def content_stems(text: str, stem: int) -> set[str]:
     """The crude stems of the words that carry content: words of four or
     more letters that are no function words, cut to ``stem`` letters
     ("Путин", "Путина" share "путин"), and numbers."""
-    stems = {w.casefold()[:stem] for w in words_of(text) if len(w) >= 4 and w.casefold() not in STOPWORDS}
+    folded = text.casefold()
+    if len(folded) == len(text) and "\u0345" not in text:
+        # Casefolding changed no character into several, and only U+0345
+        # casefolds from a mark to a letter: the words of the casefolded
+        # text are the casefolded words, each as long as before.  One
+        # casefold and one scan, and each word looked at once.
+        words = set(words_of(folded)) - STOPWORDS
+        stems = {word[:stem] for word in words if len(word) >= 4}
+    else:
+        stems = {w.casefold()[:stem] for w in words_of(text) if len(w) >= 4 and w.casefold() not in STOPWORDS}
     return stems | set(_NUMBER.findall(text))
 
 
-def _before_credit(text: str) -> str:
-    """The line without a photo credit glued to its end."""
-    cut = credit_position(text)
-    return text[:cut] if cut > 0 else text
+def _before_credit(text: str, credit_at: int) -> str:
+    """The line without a photo credit glued to its end (``credit_at``:
+    where the credit begins, as ``features`` measured it)."""
+    return text[:credit_at] if credit_at > 0 else text
 
 
 class _Line(NamedTuple):
     """What a veto or a feature looks at: line j of the page, its text
-    without a glued credit, and where the body starts."""
+    without a glued credit, where the body starts, and (for scoring) the
+    content stems of the text."""
     page: Page
     j: int
     text: str
     body_start: int
+    stems: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, page: Page, j: int, body_start: int) -> _Line:
+        return cls(page, j, _before_credit(page.units[j].text, page.features[j].credit_at), body_start)
 
     @property
     def f(self) -> Features:
@@ -106,8 +128,8 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("a sentence of prose", lambda line: line.page.is_prose(line.j) and (
         line.f.sentences >= 2 or line.f.words > line.page.weights.headline_prose_max_words)),
     ("a menu row", lambda line: line.f.menu_like or line.f.breadcrumb_end is not None),
-    ("a copyright line", lambda line: any(m in line.text.casefold() for m in _COPYRIGHT)),
-    ("a listing's heading", lambda line: any(h in line.text.casefold() for h in LISTING_HEADINGS)),
+    ("a copyright line", lambda line: any(map(line.text.casefold().__contains__, _COPYRIGHT))),
+    ("a listing's heading", lambda line: any(map(line.text.casefold().__contains__, LISTING_HEADINGS))),
     ("an address", lambda line: bool(_ADDRESS.search(line.text))),
     ("a byline", lambda line: bool(byline.bare_names(line.text) or byline.labelled_byline(line.text))),
     ("holds a date", lambda line: bool(line.f.date_candidates)),
@@ -126,7 +148,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
 
 def _veto(page: Page, j: int, body_start: int) -> str | None:
     """Why line j can never be the headline, if it cannot."""
-    line = _Line(page, j, _before_credit(page.units[j].text), body_start)
+    line = _Line.of(page, j, body_start)
     return next((why for why, holds in VETOES if holds(line)), None)
 
 
@@ -155,33 +177,49 @@ def is_menu_row(text: str, w: Weights) -> bool:
     words capitalised; or a long row of mostly capitalised words with few
     function words; or mostly capitalised words among which two or more
     of a site's section names."""
-    if capitalised_row(text, w, w.headline_row_share_alone):
+    row = _Row.of(text)
+    if row.capitalised_row(w, w.headline_row_share_alone):
         return True
-    if len(words_of(text)) >= w.headline_row_menu_words and capitalised_row(text, w, w.headline_row_share):
+    if len(words_of(text)) >= w.headline_row_menu_words and row.capitalised_row(w, w.headline_row_share):
         return True
-    return names_sections(text) and _capitalised_share(text, w) >= w.headline_row_sections_share
+    return names_sections(text) and row.capitalised_share(w) >= w.headline_row_sections_share
 
 
-def _capitalised_share(text: str, w: Weights) -> float:
-    """The share of the content words (labels aside) that are capitalised
-    but not in capitals; 0 for a line of too few content words."""
-    words = [word for word in words_of(strip_labels(text)) if word.casefold() not in STOPWORDS]
-    if len(words) < w.headline_row_min_words:
-        return 0.0
-    return sum(1 for word in words if word[0].isupper() and not word.isupper()) / len(words)
+class _Row(NamedTuple):
+    """The words of a line, labels aside, counted once for the row tests
+    that ask of them again and again."""
+    words: int          # its words
+    function: int       # function words among them
+    content: int        # the others
+    capitalised: int    # content words capitalised but not in capitals
+
+    @classmethod
+    def of(cls, text: str) -> _Row:
+        every = words_of(strip_labels(text))
+        content = [word for word in every if word.casefold() not in STOPWORDS]
+        return cls(len(every), len(every) - len(content), len(content),
+                   sum(1 for word in content if word[0].isupper() and not word.isupper()))
+
+    def capitalised_share(self, w: Weights) -> float:
+        """The share of the content words that are capitalised but not in
+        capitals; 0 for a line of too few content words."""
+        return 0.0 if self.content < w.headline_row_min_words else self.capitalised / self.content
+
+    def capitalised_row(self, w: Weights, share_needed: float) -> bool:
+        """At least ``share_needed`` of the content words capitalised (but
+        not in capitals), and few function words between them: a row of
+        menu items or of names.  Bulgarian titles capitalise only their
+        first word and proper names, and hold function words ("Подготвя се
+        посещение на Путин в Северна Корея"); a title of many names may
+        look the same, so below ``headline_row_share_alone`` it only costs."""
+        share = self.capitalised_share(w)
+        few_function_words = self.function < w.headline_row_stop_share * self.words
+        return share >= share_needed and (few_function_words or share >= w.headline_row_share_alone)
 
 
 def capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
-    """At least ``share_needed`` of the content words capitalised (but not
-    in capitals), and few function words between them: a row of menu
-    items or of names.  Bulgarian titles capitalise only their first word
-    and proper names, and hold function words ("Подготвя се посещение на
-    Путин в Северна Корея"); a title of many names may look the same, so
-    below ``headline_row_share_alone`` it only costs."""
-    share = _capitalised_share(text, w)
-    every = words_of(strip_labels(text))
-    few_function_words = sum(word.casefold() in STOPWORDS for word in every) < w.headline_row_stop_share * len(every)
-    return share >= share_needed and (few_function_words or share >= w.headline_row_share_alone)
+    """``_Row.capitalised_row`` of a line's text, for the caption checks."""
+    return _Row.of(text).capitalised_row(w, share_needed)
 
 
 def _meta_below(page: Page, j: int) -> bool:
@@ -217,7 +255,7 @@ def _credit_follows(page: Page, j: int) -> bool:
 
 
 def _shared_share(line: _Line, body_stems: set[str]) -> float | None:
-    stems = content_stems(line.text, line.page.weights.body_name_stem)
+    stems = line.stems
     return line.page.weights.headline_shared_share * len(stems & body_stems) / len(stems) if stems else None
 
 
@@ -238,7 +276,7 @@ _Feature = Callable[[_Line, set[str], dict[str, bool]], "float | bool | None"]
 FEATURES: tuple[tuple[str, str, _Feature], ...] = (
     ("shares words with the body", "", lambda line, stems, c: _shared_share(line, stems)),
     ("shares no word with the body", "headline_no_shared",
-     lambda line, stems, c: not content_stems(line.text, line.page.weights.body_name_stem) & stems),
+     lambda line, stems, c: not line.stems & stems),
     ("printed more than once", "headline_repeated",
      lambda line, stems, c: line.label == Label.TITLE and line.f.words >= line.page.weights.header_min_headline_words),
     ("over the dateline or byline", "headline_above_meta", lambda line, stems, c: _meta_below(line.page, line.j)),
@@ -261,9 +299,11 @@ FEATURES: tuple[tuple[str, str, _Feature], ...] = (
 
 
 def _score(page: Page, j: int, body_stems: set[str], context: dict[str, bool],
-           body_start: int) -> tuple[float, str]:
-    """Line j's score as a headline, and the features that made it."""
-    line = _Line(page, j, _before_credit(page.units[j].text), body_start)
+           body_start: int) -> Candidate:
+    """Line j as a candidate: its score as a headline, and the features
+    that made it."""
+    line = _Line.of(page, j, body_start)
+    line = line._replace(stems=frozenset(content_stems(line.text, page.weights.body_name_stem)))
     parts: list[tuple[str, float]] = []
     for name, weight, feature in FEATURES:
         value = feature(line, body_stems, context)
@@ -271,7 +311,7 @@ def _score(page: Page, j: int, body_stems: set[str], context: dict[str, bool],
             parts.append((name, getattr(page.weights, weight)))
         elif value is not None and value is not False:
             parts.append((name, float(value)))
-    return sum(value for _, value in parts), ", ".join(f"{name} {value:+.1f}" for name, value in parts)
+    return Candidate(j, sum(value for _, value in parts), None, tuple(parts))
 
 
 def reads_as_standfirst(f: Features, title: Features, w: Weights) -> bool:
@@ -314,17 +354,18 @@ def _body_stems(page: Page, body_start: int) -> set[str]:
     """The stems of the article's first lines (about as many words as
     ``headline_body_words``): its paragraphs, and the fact lines of a
     report or a forecast made of them."""
-    stems: set[str] = set()
+    lines: list[str] = []
     words = 0
     for i in range(body_start, len(page.units)):
         if page.labels[i] in (Label.BOILERPLATE, Label.CRAWLER) and words:
             break
         if page.labels[i] in (Label.TEXT, Label.BODY, Label.CAPTION):
-            stems |= content_stems(page.units[i].text, page.weights.body_name_stem)
+            lines.append(page.units[i].text)
             words += page.features[i].words
             if words >= page.weights.headline_body_words:
                 break
-    return stems
+    # One scan of the lines joined: no word or number crosses a line break.
+    return content_stems("\n".join(lines), page.weights.body_name_stem)
 
 
 def headline_candidates(page: Page, body_start: int) -> list[Candidate]:
@@ -336,9 +377,8 @@ def headline_candidates(page: Page, body_start: int) -> list[Candidate]:
     vetoes = {j: _veto(page, j, body_start) for j in lines}
     open_lines = [j for j in lines if vetoes[j] is None]
     contexts = _contexts(page, open_lines)
-    found = [Candidate(j, float("-inf"), why) for j in lines if (why := vetoes[j])]
-    for j in open_lines:
-        found.append(Candidate(j, *_score(page, j, body_stems, contexts[j], body_start)))
+    found = [Candidate(j, float("-inf"), why, ()) for j in lines if (why := vetoes[j])]
+    found.extend(_score(page, j, body_stems, contexts[j], body_start) for j in open_lines)
     return sorted(found, key=lambda c: -c.score)
 
 

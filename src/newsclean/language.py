@@ -8,7 +8,11 @@ words live in ``data/language_check.toml``.
 """
 from __future__ import annotations
 
+import re
+
 import regex
+
+from .charclasses import is_common, spelt
 
 from .tables import table
 
@@ -30,6 +34,7 @@ _LOWERCASE_RUN = regex.compile(r"[\u0430-\u045f]{2,}")
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _NOT_CYRILLIC = regex.compile(r"\P{Script=Cyrillic}+")
 _CYRILLIC_WORD = regex.compile(r"\p{Script=Cyrillic}+")
+_COMMON_CYRILLIC_WORD = re.compile("[" + spelt("Script=Cyrillic") + "]+")  # the same, for text of the common blocks
 
 
 def _non_ascii(text: str) -> int:
@@ -89,7 +94,7 @@ def not_bulgarian(text: str) -> bool:
         if len(_NOT_CYRILLIC.sub("", letters)) < _MIN_CYRILLIC_SHARE * len(letters):
             return True
     folded = sample.casefold()
-    words = _CYRILLIC_WORD.findall(folded)
+    words = (_COMMON_CYRILLIC_WORD if is_common(folded) else _CYRILLIC_WORD).findall(folded)
     bulgarian = (sum(map(folded.count, _BULGARIAN_LETTERS))
                  + _WORD_WEIGHT * sum(map(_BULGARIAN_WORDS.__contains__, words)))
     foreign = (sum(map(folded.count, _FOREIGN_LETTERS))

@@ -52,6 +52,9 @@ def find_site(page: Page) -> str | None:
     for i, unit in enumerate(page.units):
         if page.labels[i] == Label.BODY or "." not in unit.text:
             continue
+        domains = [m for m in _DOMAIN.finditer(unit.text) if m.group(1).lower() not in _NOT_SITE]
+        if not domains:
+            continue
         lowered = unit.text.casefold()
         if any(marker in lowered for marker in _COPYRIGHT_MARKERS):
             weight = 4
@@ -59,10 +62,8 @@ def find_site(page: Page) -> str | None:
             continue
         else:
             weight = 2 if page.labels[i] in (Label.BOILERPLATE, Label.FURNITURE) else 1
-        for match in _DOMAIN.finditer(unit.text):
-            domain = match.group(1).lower()
-            if domain not in _NOT_SITE:
-                seen[domain] += weight + (2 if match.group(0).startswith("@") else 0)
+        for match in domains:
+            seen[match.group(1).lower()] += weight + (2 if match.group(0).startswith("@") else 0)
     return seen.most_common(1)[0][0] if seen else None
 
 

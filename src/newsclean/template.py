@@ -77,7 +77,8 @@ def sample_page(text: str) -> SampledPage:
     """A page's removable lines and fingerprint, from the features the
     classifier measures (so the guard reads a line as ``classify`` does)."""
     units = split_units(normalise(text))
-    feats = measure_page([u.text for u in units], _CLOCK, every_key=True)
+    # Kept: the page is measured again when it is extracted.
+    feats = measure_page([u.text for u in units], _CLOCK, every_key=True, keep=True)
     removable = [(f.key, u.text) for u, f in zip(units, feats) if f.key and not is_article_prose(f)]
     longest = heapq.nlargest(_FINGERPRINT_LINES, _fingerprint_lines(feats), key=lambda f: f.words)
     return SampledPage(dict(reversed(removable)), frozenset(f.key for f in longest if f.key))
