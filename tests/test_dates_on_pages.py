@@ -68,3 +68,28 @@ def test_a_dateline_with_its_section_and_comment_count_between_bars_keeps_its_ti
     record = newsclean.extract("\n".join([TITLE, "Футбол / Втора лига", "Втора лига | 22.03.2025 | 17:58 | 11 коментара",
                                           *ARTICLE]))
     assert record.published == "2025-03-22T17:58:00+02:00"
+
+
+def test_a_time_after_the_crawlers_date_opens_the_pages_own_dateline_glued_to_it():
+    record = newsclean.extract("\n".join([" date 2026-05-17 21:58 - 17.05.2026 | Спорт | 3411", TITLE, *ARTICLE]))
+    assert record.published == "2026-05-17T21:58:00+03:00"
+
+
+def test_the_crawlers_date_with_a_time_alone_on_its_line_keeps_the_time():
+    from newsclean.dates import crawler_prefix_end
+    for line in (" date 2026-05-17 21:58", " date 2026-05-17T21:58 Текст", " date 2026-05-17 21:58:03+03:00"):
+        assert crawler_prefix_end(line) == len(line.split(" Текст")[0])
+    assert crawler_prefix_end(" date 2026-05-17 21:58 - 17.05.2026") == len(" date 2026-05-17")
+
+
+def test_a_today_bar_over_the_sites_menu_is_no_date_of_an_untitled_article():
+    record = newsclean.extract("\n\n".join(["Радио Вълна 101.4 MHz", "Събота, 21 ноември 2026 | 18:42",
+                                            "Новини  Регион  Интервюта  Спорт  Контакти", *ARTICLE]))
+    assert record.published is None
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_toolbar_between_the_dateline_and_an_untitled_article_keeps_the_date():
+    record = newsclean.extract("\n\n".join(["Начало › Новини", "20 януари 2025 г.", "Отпечатай | Изпрати на приятел",
+                                            *ARTICLE]))
+    assert record.published == "2025-01-20"

@@ -5,6 +5,7 @@ import pytest
 import newsclean
 from newsclean import byline
 from newsclean.dates import find_dates
+from newsclean.headline import clean_headline
 from conftest import ARTICLE, page
 
 TITLE = "Новият мост над Марица е открит"
@@ -259,3 +260,16 @@ def test_a_menu_row_over_the_article_is_no_caption():
     record = newsclean.extract("\n".join(["Бюлетин на кооперацията", FIRE,
                                           "Начало За кооперацията Бюлетин Рента Земеделска техника Контакти", *STORY]))
     assert record.captions == []
+
+
+def test_the_title_bars_copy_with_the_sites_name_and_the_labelled_title_are_one_headline():
+    record = newsclean.extract(page(f"{TITLE} — Пловдив Днес", "Общество", f"{TITLE} (ВИДЕО)", "Иван Петров",
+                                    "3 мин. четене", *ARTICLE))
+    assert record.headline == TITLE
+    assert record.author == "Иван Петров"
+
+
+def test_a_lower_case_tail_after_a_dash_stays_in_the_title_printed_short_elsewhere():
+    title = f"{TITLE} – движението е пуснато в двете посоки"
+    assert clean_headline(title, [TITLE, DATELINE]) == title
+    assert clean_headline(f"{TITLE} – Пловдив Днес", [TITLE, DATELINE]) == TITLE

@@ -278,7 +278,10 @@ _FWD = 96
 
 _CRAWLER_RE = re.compile(
     r"\A\ufeff?\s{0,3}" + re.escape(_TABLE.value("crawler_prefix")) + _H + "{1,3}"
-    r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:" + _iso_time("t_") + ")?)?"
+    # A time after a space is the crawler's only when it ends the line: in
+    # " date 2026-05-17 21:58 - 17.05.2026 | Спорт" it opens the page's own
+    # dateline, glued on.
+    r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:(?:(?=T)|(?=[ ][\d:.+\-Z]+\s*\Z))" + _iso_time("t_") + ")?)?"
     + _LA_YEAR,
     re.IGNORECASE,
 )

@@ -37,7 +37,7 @@ from . import byline
 from .features import Features, line_key
 from .captions import caption_reason
 from .furniture import family_named
-from .headline import find_headline, is_menu_row, reads_as_standfirst
+from .headline import find_headline, is_menu_row, names_sections, reads_as_standfirst
 from .page import Label, Page, is_prose, is_title_like
 from .tables import table
 from .weights import Weights
@@ -50,7 +50,7 @@ def read_header(page: Page, body_start: int) -> None:
     bylines and the article's dates, the standfirst (put first in the
     body) and captions."""
     headline = _mark_headline(page, find_headline(page, body_start))
-    top = _header_top(page, headline) if headline is not None else max(0, body_start - 4)
+    top = _header_top(page, headline) if headline is not None else _untitled_header_top(page, body_start)
     lead: list[int] = []
     for j in range(top, body_start):
         if j == headline:
@@ -160,6 +160,20 @@ def _header_top(page: Page, headline: int) -> int:
             top = j
         elif label != Label.BOILERPLATE or _ends_header(page, j):
             break
+    return top
+
+
+def _untitled_header_top(page: Page, body_start: int) -> int:
+    """First unit of the header of an article with no headline: the four
+    units over the body, or fewer when the site's menu of sections or its
+    login row stands among them (a today bar over the menu is the day of
+    the visit; a toolbar such as "Отпечатай | Изпрати" may stand between
+    the dateline and the body)."""
+    top = max(0, body_start - 4)
+    for j in range(body_start - 1, top - 1, -1):
+        if page.labels[j] != Label.DATELINE and (
+                names_sections(page.units[j].text) or page.features[j].furniture is LOGIN):
+            return j + 1
     return top
 
 

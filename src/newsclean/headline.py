@@ -34,12 +34,12 @@ from typing import NamedTuple
 import regex
 
 from . import byline
-from .features import STOPWORDS, Features, words_of
+from .features import STOPWORDS, Features, line_key, words_of
 from .furniture import MENU_WORDS
 from .marks import credit_position, may_hold_labels, strip_labels
 from .page import Label, Page, is_prose
 from .tables import table
-from .weights import Weights
+from .weights import DEFAULT, Weights
 
 _PAGE = table("page_bg")
 _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
@@ -392,12 +392,22 @@ def find_headline(page: Page, body_start: int) -> int | None:
     if best is None or best.score < page.weights.headline_threshold:
         return None
     key = page.features[best.line].key
-    if page.labels[best.line] != Label.TITLE or key is None:
-        return best.line
-    return max(c.line for c in candidates if page.features[c.line].key == key)
+    copies = [c.line for c in candidates if key is not None and page.labels[best.line] == Label.TITLE
+              and page.features[c.line].key == key]
+    texts = [unit.text for unit in page.units]
+    title = _cleaned_key(texts[best.line], texts, page.weights)
+    copies += [c.line for c in candidates if c.score >= page.weights.headline_threshold
+               and _cleaned_key(texts[c.line], texts, page.weights) == title]
+    return max(copies)
 
 
-def clean_headline(text: str, other_lines: Iterable[str] = ()) -> str:
+def _cleaned_key(text: str, texts: list[str], w: Weights) -> str:
+    """A line's key once cleaned as a headline: the title bar's "X —
+    Site" and the article's "X (ВИДЕО)" are one title."""
+    return line_key(clean_headline(text, texts, w))
+
+
+def clean_headline(text: str, other_lines: Iterable[str] = (), w: Weights = DEFAULT) -> str:
     """The title without labels, photo credit or site-name suffix: " | X",
     or " – X" when X is printed on the page as a line of its own (the
     site's name over its menu)."""
@@ -406,6 +416,20 @@ def clean_headline(text: str, other_lines: Iterable[str] = ()) -> str:
         text = text[:cut]
     text = _SITE_SUFFIX.sub("", text.strip())
     dashed = _DASHED_SUFFIX.search(text)
-    if dashed and dashed.group(1).casefold() in {line.strip().casefold() for line in other_lines}:
+    if dashed and _is_site_suffix(dashed.group(1), text[:dashed.start()], other_lines, w):
         text = text[:dashed.start()]
     return strip_labels(text).strip(" -–—|")
+
+
+def _is_site_suffix(suffix: str, before: str, other_lines: Iterable[str], w: Weights) -> bool:
+    """" – X" ends a title bar's copy of the title when X is printed on the
+    page as a line of its own (the site's name over its menu), or when X
+    is a name of a few words and the title before it is printed as a line
+    of its own (the article's title under the title bar: "Спътник ... —
+    Техномер" over "Спътник ... (ВИДЕО)").  A lower-case tail ("... –
+    огнеборците са на място") is the title's own."""
+    lines = {strip_labels(line).strip(" -–—|").casefold() for line in other_lines}
+    if suffix.strip().casefold() in lines:
+        return True
+    named = suffix[:1].isupper() and len(words_of(suffix)) <= w.headline_site_name_max_words
+    return named and strip_labels(before).strip(" -–—|").casefold() in lines

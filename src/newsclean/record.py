@@ -77,7 +77,7 @@ def assemble(page: Page, source: str | None, warnings: tuple[str, ...] = ()) -> 
     if not page.no_article:
         if page.headline is not None:
             others = (t for i, t in enumerate(text) if i != page.headline)
-            record.headline = clean_headline(text[page.headline], others) or None
+            record.headline = clean_headline(text[page.headline], others, page.weights) or None
         record.body = "\n\n".join(text[i] for i in page.body)
         record.captions = [text[i] for i in page.captions]
         names: list[str] = []
