@@ -455,3 +455,19 @@ def test_a_screenshot_credit_alone_is_no_caption():
     caption = "Публикацията, която за три дни събра над 4000 споделяния"
     record = newsclean.extract(page(title, "12.03.2025 10:15", caption, "Екранна снимка: Фактомер", *ARTICLE))
     assert record.captions == [caption]
+
+
+def test_a_short_line_restating_the_paragraph_above_inside_the_article_is_a_caption():
+    caption = "Велосипедистите имат отделна алея от източната страна на моста"
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption,
+                                    "Движението по стария мост ще бъде спряно за ремонт от началото на април, съобщиха от пътната полиция."))
+    assert record.captions == [caption]
+    assert caption not in record.body
+
+
+def test_a_subheading_or_a_question_between_paragraphs_stays_in_the_body():
+    for line in ("Какво следва за стария мост", "– Кога ще минат автобусите по новия мост?"):
+        record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, line,
+                                        "Движението по стария мост ще бъде спряно за ремонт от началото на април, съобщиха от пътната полиция."))
+        assert record.captions == []
+        assert line in record.body.split("\n\n")

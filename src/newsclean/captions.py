@@ -23,7 +23,7 @@ import unicodedata
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .headline import capitalised_row, names_sections
+from .headline import capitalised_row, content_stems, names_sections
 from .marks import strip_labels
 from .page import Label, Page
 from .tables import table
@@ -37,6 +37,8 @@ _ALLOWED_SYMBOLS = frozenset("©")
 _PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "снимки", "фото", "галерия", "photo"))
 # What a video player leaves in a dump: "▶ 2:14".
 _PLAYER = ("▶", "►")
+# How an interview's question or a speaker's line opens.
+_SPEAKER_DASHES = ("–", "—", "-")
 
 
 def opens_like_caption(text: str) -> bool:
@@ -108,6 +110,22 @@ def _over_gallery_counter(page: Page, j: int) -> bool:
     return j + 1 < len(page.units) and page.features[j + 1].gallery_counter
 
 
+def _restates_paragraph_above(page: Page, j: int) -> bool:
+    """Line j, short, stands between two paragraphs of prose and names
+    mostly what the paragraph above it told ("Шезлонгите ... са подредени
+    почти до водата" under a paragraph on the sunbeds): a photo's caption.
+    A subheading or an interview's question announces what follows."""
+    w, text = page.weights, page.units[j].text
+    above, below = page.neighbour(j, -1), page.neighbour(j, 1)
+    if (above is None or below is None or page.features[j].words > w.captions_restating_max_words
+            or not (page.is_prose(above) and page.is_prose(below))
+            or text.rstrip().endswith(("?", ":")) or text.lstrip().startswith(_SPEAKER_DASHES)):
+        return False
+    own = content_stems(text, w.body_name_stem)
+    shared = own & content_stems(page.units[above].text, w.body_name_stem)
+    return len(own) >= w.captions_restating_min_stems and len(shared) >= w.captions_restating_share * len(own)
+
+
 def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     """Why line j (above the body or inside it) captions a photo of the
     article, or None.  ``body_start`` is the article's first paragraph."""
@@ -132,4 +150,6 @@ def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     if (over_body and page.weights.captions_bare_min_words <= f.words <= page.weights.captions_bare_max_words
             and not text.endswith((".", "?", ":"))):
         return "short line right over the article's first paragraph: the lead photo's caption"
+    if j > body_start and _restates_paragraph_above(page, j):
+        return "short line restating the paragraph above it: a photo's caption"
     return None

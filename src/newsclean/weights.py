@@ -48,6 +48,9 @@ class Weights:
     captions_bare_max_words: int
     captions_bare_min_words: int
     captions_credit_max_words: int
+    captions_restating_max_words: int
+    captions_restating_share: float
+    captions_restating_min_stems: int
     header_reach: int
     header_min_headline_words: int
     header_standfirst_min_words: int
