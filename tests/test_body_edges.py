@@ -98,3 +98,20 @@ def test_a_metered_registration_wall_with_its_login_row_is_a_box_inside_the_arti
     record = newsclean.extract(dump)
     assert record.body.startswith("\n\n".join(ARTICLE))
     assert "позицията на редакцията" not in record.body
+
+
+def test_a_reader_poll_inside_the_article_is_a_box_the_article_goes_on_under():
+    rest = ["Кметът обеща и нови велоалеи по двата бряга на реката до края на лятото, а паркингите край моста ще бъдат разширени.",
+            "Общината ще отчете трафика след първия месец и тогава ще реши дали да промени светофарите на двата края."]
+    poll = ["Анкета", "Ще минавате ли по новия мост всеки ден?", "Да, всеки ден", "48%", "Понякога", "31%",
+            "Не, рядко", "21%", "Гласувай", "Гласували: 1 204"]
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, *poll, *rest, "Сподели", *TEASER_TITLES])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*ARTICLE, *rest])
+
+
+def test_a_result_line_of_voters_is_no_poll():
+    facts = ["Избиратели в списъците: 4 862", "Гласували: 2 083 (42,8%)"]
+    dump = "\n".join([" date 2025-11-10 " + ARTICLE[0], *facts, *ARTICLE[1:]])
+    record = newsclean.extract(dump)
+    assert all(fact in record.body for fact in facts)

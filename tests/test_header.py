@@ -273,3 +273,22 @@ def test_a_lower_case_tail_after_a_dash_stays_in_the_title_printed_short_elsewhe
     title = f"{TITLE} – движението е пуснато в двете посоки"
     assert clean_headline(title, [TITLE, DATELINE]) == title
     assert clean_headline(f"{TITLE} – Пловдив Днес", [TITLE, DATELINE]) == TITLE
+
+
+def test_a_login_link_over_an_untitled_article_is_no_headline():
+    story = ["Наемите в студентските общежития ще се увеличат средно с 18% от началото на втория семестър, "
+             "реши Академичният съвет на университета.",
+             "Студентският съвет гласува против предложението и настоява поскъпването да бъде разсрочено.", *ARTICLE]
+    record = newsclean.extract("\n".join(["Кампус Нюз", "Университети", "Стипендии", "Общежития", "Кариера", "Мнения",
+                                          "Вход за студенти", "Общежития", *story]))
+    assert record.headline is None
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Автор: БИА", "БИА"),                       # an agency's initials after an author's label
+    ("Разговаря: Ирина Димова", "Ирина Димова"),  # who asked an interview's questions
+    ("Източник: БТА", None),                     # a source, not an author
+])
+def test_an_agency_after_an_authors_label_or_an_interviewer_is_the_author(line, author):
+    record = newsclean.extract(page(TITLE, DATELINE, line, *ARTICLE))
+    assert record.author == author

@@ -33,6 +33,7 @@ PAYWALL = family_named("paywall")
 SHARE = family_named("share and comments")
 LOGIN = family_named("login and forms")
 RELATED = family_named("related and most read")
+POLLS = family_named("polls")
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
@@ -242,7 +243,8 @@ def _part_across_box(page: Page, part: Run, candidates: Iterable[Run],
 
 def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
     """Only a short box inside the article stands between two runs: a promo
-    ("Подкрепете ни", a paragraph, "Дарете сега"), a registration wall that
+    ("Подкрепете ни", a paragraph, "Дарете сега"), a reader poll (its question,
+    answers and shares, "Гласувай"), a registration wall that
     the page prints the rest of the article under anyway, or a "read more" insert
     ("Виж още" and one or two titles, no prose); no dateline, no other
     kind of section."""
@@ -252,11 +254,12 @@ def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
     if not walls or any(page.labels[g] in (Label.DATELINE, Label.CRAWLER) for g in gap):
         return False
     paywall = any(is_wall_of(page, g, PAYWALL) for g in walls)
-    if lines > page.weights.body_inline_box_reach * (2 if paywall else 1):
+    poll = any(is_wall_of(page, g, POLLS) for g in walls)
+    if lines > page.weights.body_inline_box_reach * (2 if paywall or poll else 1):
         return False  # an embed may stand between the wall and the rest of the article
-    box_walls = (PROMOS, PAYWALL, LOGIN) if paywall else (PROMOS,)
+    box_walls = (PROMOS, PAYWALL, LOGIN) if paywall else (PROMOS, POLLS)
     if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls):
-        return True  # a promo, or a registration wall with its login row
+        return True  # a promo, a poll with its answers, or a registration wall with its login row
     titles_only = not any(page.labels[g] == Label.TEXT and page.is_prose(g) for g in gap)
     return (
         titles_only and all(is_wall_of(page, g, RELATED) for g in walls)

@@ -39,6 +39,9 @@ _TITLE = regex.compile(
 )
 _WORDS = regex.compile(r"\p{L}+")
 _NAME_WORD = regex.compile(r"^\p{Lu}(?:\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|\.)$")
+_AGENCY_LABELS = frozenset(label.casefold() for label in _PAGE.phrases("agency_author_labels"))
+# An agency's initials: "БТА", "БИА", "AFP".
+_INITIALS = regex.compile(r"^\p{Lu}{2,6}$")
 
 
 def _is_name(name: str) -> bool:
@@ -85,6 +88,8 @@ def _after_label(text: str) -> str | None:
     rest = _TAIL.sub("", text[match.end():])
     if label in ("от",) and not rest[:1].isupper():
         return None
+    if label in _AGENCY_LABELS and _INITIALS.match(rest.strip(" .")):
+        return rest.strip(" .")
     return _leading_names(rest)
 
 
