@@ -260,7 +260,7 @@ def test_pages_in_other_languages_are_flagged(path):
 def test_bulgarian_pages_are_never_flagged(path):
     if path.parent == BAD:
         return
-    assert "not_bulgarian" not in newsclean.extract(path.read_text(encoding="utf-8")).warnings
+    assert "not_bulgarian" not in newsclean.extract_bytes(path.read_bytes()).warnings  # some are windows-1251
 
 
 def test_a_page_without_letters_is_not_judged():
