@@ -93,3 +93,16 @@ def test_a_toolbar_between_the_dateline_and_an_untitled_article_keeps_the_date()
     record = newsclean.extract("\n\n".join(["Начало › Новини", "20 януари 2025 г.", "Отпечатай | Изпрати на приятел",
                                             *ARTICLE]))
     assert record.published == "2025-01-20"
+
+
+def test_a_dateline_glued_to_the_first_paragraph_without_a_space_gives_the_date():
+    record = newsclean.extract("\n".join(["Звезди Любов Мода ТВ", "14:32, 03.03.2026" + ARTICLE[0], *ARTICLE[1:]]))
+    assert record.published == "2026-03-03T14:32:00+02:00"
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_year_followed_by_capitals_only_is_not_split_as_a_glued_dateline():
+    from newsclean.dates import glued_dateline_end
+    assert glued_dateline_end("3.5.2025ГЕРБ спечели") == 0
+    assert glued_dateline_end("03.03.2026 Водещата") == 0
+    assert glued_dateline_end("12.03.2025, 10:15Кметът обяви") == len("12.03.2025, 10:15")

@@ -292,3 +292,20 @@ def test_a_login_link_over_an_untitled_article_is_no_headline():
 def test_an_agency_after_an_authors_label_or_an_interviewer_is_the_author(line, author):
     record = newsclean.extract(page(TITLE, DATELINE, line, *ARTICLE))
     assert record.author == author
+
+
+def test_the_sites_name_printed_again_in_its_copyright_line_is_no_headline():
+    name = "Основно училище „Христо Смирненски“ – гр. Ямбол"
+    story = ["С гордост съобщаваме, че петима наши ученици от училище „Христо Смирненски“ се класираха за "
+             "националния кръг на олимпиадата по математика.",
+             "В надпреварата в Ямбол участваха над 180 ученици от IV до VII клас от цялата област.", *ARTICLE]
+    record = newsclean.extract("\n".join([name, "Начало За нас Новини Прием Проекти Документи Галерия Контакти", *story,
+                                          "Последни новини", "Основно училище „Христо Смирненски“ © 2025 | гр. Ямбол, ул. „Жорж Папазов“ 14"]))
+    assert record.headline is None
+    assert record.body == "\n\n".join(story)
+
+
+def test_a_caption_whose_credit_names_the_site_in_capitals_is_a_caption():
+    caption = "Наградената лодка „Зорница“ Снимка: Царево Бряг"
+    record = newsclean.extract("\n".join([TITLE, DATELINE, *ARTICLE[:2], caption, ARTICLE[2]]))
+    assert record.captions == [caption]

@@ -60,3 +60,35 @@ def test_a_section_front_with_a_description_and_a_featured_teaser_holds_no_artic
                       "Кожата след 40: какво да смените в рутината си тази зима",
                       *[line for i, line in enumerate(TITLE_META_SUMMARY) if i % 3 != 2]])
     _assert_no_article(newsclean.extract(dump, now=NOW))
+
+
+SEARCH_TEASERS = [
+    "Как се декларира доходът от наем и колко е данъкът",
+    "Доходите от отдаване на имущество под наем се облагат с 10% данък, а декларацията се подава до края на април.",
+    "Данъци | 14.03.2025",
+    "Трябва ли да плащам данък, ако давам апартамента на роднина безплатно?",
+    "Въпрос на читател: Майка ми живее в моя апартамент, без да ми плаща наем. Дължа ли данък за това?",
+    "Въпроси и отговори | Преди 2 седмици",
+]
+
+
+def test_a_search_page_cut_after_two_teasers_holds_no_article():
+    dump = "\n".join(["ЮрисНюз – правото ясно и разбираемо", "Търсене: данък наем",
+                      "Резултати от търсенето за „данък наем“", "Намерени са 37 резултата", *SEARCH_TEASERS, "« 1 2 3 4 »"])
+    record = newsclean.extract(dump)
+    assert "no_article" in record.warnings
+    assert record.headline is None and record.published is None
+
+
+def test_an_article_under_an_aggregators_tagline_naming_all_news_keeps_its_body():
+    """'Всички новини' in a tagline far above the article, topic links and
+    a dateline between: not a listing's heading over teasers."""
+    story = ["Над 40 рибари от Созопол и Черноморец подписаха петиция до министерството с искане за забрана на траленето в залива.",
+             "„Миналата година извадихме наполовина по-малко риба от предишната“, казва един от тях пред местни медии.",
+             "Петицията е внесена и в агенцията по рибарство, която трябва да отговори до един месец."]
+    dump = "\n".join(["Рибари от Созопол настояват за забрана на траленето в залива", "vsichkinovini.net",
+                      "Всички новини от всички сайтове на едно място", "Горещо:", "Поскъпване на горивата",
+                      "Изборите в Румъния", "Летен сезон 2025", "08.05.2025 | 14:32", "България", *story])
+    record = newsclean.extract(dump)
+    assert "no_article" not in record.warnings
+    assert record.body == "\n\n".join(story)

@@ -13,13 +13,15 @@ commenter's name, a tagline under the site's name) is another element.
 The crawler's " date 2025-09-03" opening a dump is a unit of its own even
 when the page's first text follows it on the same line (most dumps that
 carry it do): that text is a menu, a headline or the article's first
-paragraph, and is labelled like any other line.
+paragraph, and is labelled like any other line.  So is a numeric dateline
+glued to the text after it with not even a space between ("14:32,
+03.03.2026Водещата ..."): no word of prose runs a year into a capital.
 """
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from .dates import crawler_prefix_end
+from .dates import crawler_prefix_end, glued_dateline_end
 
 
 class Unit(NamedTuple):
@@ -30,12 +32,18 @@ class Unit(NamedTuple):
 
 
 def _lines(text: str) -> list[str]:
-    """The text's lines, the crawler's date split from the text after it."""
+    """The text's lines, the crawler's date split from the text after it,
+    and a dateline glued to the text after it with no space split from it."""
     lines = text.split("\n")
     end = crawler_prefix_end(lines[0])
     if end and lines[0][end:].strip():
         lines[0:1] = [lines[0][:end].rstrip(), lines[0][end:].strip()]
-    return lines
+    return [part for line in lines for part in _unglued(line)]
+
+
+def _unglued(line: str) -> tuple[str, ...]:
+    end = glued_dateline_end(line)
+    return (line[:end].strip(), line[end:]) if end else (line,)
 
 
 def split_units(text: str) -> list[Unit]:

@@ -76,14 +76,16 @@ def shaped_as_caption(page: Page, j: int, in_gallery: bool = False) -> bool:
     return (shortest <= f.words <= longest and page.labels[j] == Label.TEXT
             and not fielded and not f.cut_off
             and f.furniture is None and not f.menu_like and f.sentences <= (2 if credited else 1)
-            and not _menu_row(text, w)
+            and (credited or not _menu_row(text, w))
             and not any(mark in text.casefold() for mark in _ADDRESS_MARKS) and not _has_symbols(text))
 
 
 def _menu_row(text: str, w: Weights) -> bool:
     """A row of section names or of mostly capitalised words none of which
     is a family name ("Начало За кооперацията Бюлетин Рента Контакти"); a
-    caption of names ("Ким Чен Ун и Владимир Путин") is no menu."""
+    caption of names ("Ким Чен Ун и Владимир Путин") is no menu.  A line
+    with a photo credit on it is never asked: no menu carries one, and the
+    credit's name ("Снимка: Царево Бряг") would read as menu words."""
     return names_sections(text) or (capitalised_row(text, w, w.headline_row_share) and not byline.names_within(text))
 
 

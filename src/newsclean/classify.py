@@ -190,11 +190,40 @@ def _teaser_lines(page: Page, choice: Choice, run: Run) -> bool:
     return teasers >= page.weights.listing_min_teaser_lines and teasers >= page.weights.listing_teaser_line_share * len(texts)
 
 
+def _teasers_under_listing_heading(page: Page, choice: Choice, run: Run) -> bool:
+    """A listing's heading ("Резултати от търсенето за ...", "Таг: сватба")
+    stands over the run, its first teaser right under it, and from it
+    through the run the page prints teasers of three lines (a title, a
+    summary, their meta line): a search, tag or archive page, whose first
+    teaser may read as an article under its title."""
+    heading = next((j for j in range(run.start - 1, -1, -1) if _is_listing_heading(page, j)), None)
+    if heading is None:
+        return False
+    teasers = [i for i in range(heading + 1, min(run.end + 2, len(page.units) - 2)) if _three_line_teaser(page, i)]
+    return (len(teasers) >= page.weights.listing_heading_min_teasers
+            and teasers[0] - heading <= page.weights.header_above_reach)
+
+
+def _is_listing_heading(page: Page, j: int) -> bool:
+    return not page.is_prose(j) and any(map(page.units[j].text.casefold().__contains__, LISTING_HEADINGS))
+
+
+def _three_line_teaser(page: Page, i: int) -> bool:
+    """A title-like line (a question is one too; a full stop is not), a
+    summary of a sentence's length under it, and a dateline under that
+    ("Данъци | 14.03.2025", "Любов | Преди 4 часа")."""
+    return (page.labels[i] in (Label.TEXT, Label.TITLE) and page.is_title_like(i)
+            and not page.units[i].text.rstrip().endswith(".")
+            and page.labels[i + 1] == Label.TEXT and page.features[i + 1].words >= page.weights.prose_min_words
+            and page.labels[i + 2] == Label.DATELINE)
+
+
 # Why a page holds no article: the first check that holds, on the chosen run.
 NO_ARTICLE_CHECKS: tuple[tuple[str, Callable[[Page, Choice, Run], bool]], ...] = (
     ("a teaser, not an article", _is_teaser),
     ("one post of a thread of dated posts, not an article", lambda page, choice, run: _one_of_dated_posts(page, run)),
     ("a list of teasers, one a line", _teaser_lines),
+    ("teasers under a listing's heading", _teasers_under_listing_heading),
 )
 
 

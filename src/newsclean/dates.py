@@ -534,6 +534,23 @@ def _kind(text: str, start: int, floor: int) -> str:
     return "published" if label.group("published") is not None else "updated"
 
 
+# A numeric dateline glued by the scraper to the text after it, with not
+# even a space between: "14:32, 03.03.2026Водещата ...".
+_GLUED_DATELINE = re.compile(
+    r"\A\s*(?:\d{1,2}:\d{2},?\s*)?\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?:\s*г\.)?(?:,?\s*\d{1,2}:\d{2})?"
+    r"(?=[^\W\d_]{2})")
+
+
+def glued_dateline_end(line: str) -> int:
+    """Where a dateline glued to the next text with no space ends (0 when
+    the line does not open with one): the text goes on with a capital
+    and a small letter."""
+    if not line.lstrip()[:1].isdigit():
+        return 0
+    m = _GLUED_DATELINE.match(line)
+    return m.end() if m and line[m.end()].isupper() and line[m.end() + 1].islower() else 0
+
+
 def crawler_prefix_end(line: str) -> int:
     """Where the crawler's " date 2025-09-03" ends on the first line of a
     dump (0 when the line does not open with it); the page's own first

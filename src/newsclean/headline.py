@@ -143,6 +143,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("a temperature: the weather bar", lambda line: bool(_TEMPERATURE.search(line.text))),
     ("printed again below the article: the site's name", lambda line: line.label == Label.TITLE
      and _printed_below(line.page, line.j, line.body_start)),
+    ("named in the copyright line: the site's name", lambda line: _named_in_copyright(line.page, line.j, line.body_start)),
 )
 
 
@@ -164,6 +165,17 @@ def _printed_below(page: Page, j: int, body_start: int) -> bool:
     key = page.features[j].key
     return (key is not None and page.features[j].words <= page.weights.headline_site_name_max_words
             and any(page.features[k].key == key for k in range(body_start, len(page.units))))
+
+
+def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
+    """Every word of line j stands in a copyright line below the article
+    ("Основно училище „Христо Смирненски“ – гр. Ямбол" over "Основно
+    училище „Христо Смирненски“ © 2025 | гр. Ямбол, ..."): the site's name."""
+    words = set(words_of(page.units[j].text.casefold()))
+    if len(words) < 2:
+        return False
+    below = (page.units[k].text.casefold() for k in range(max(body_start, j + 1), len(page.units)))
+    return any(words <= set(words_of(line)) for line in below if any(map(line.__contains__, _COPYRIGHT)))
 
 
 def names_sections(text: str) -> bool:

@@ -43,6 +43,7 @@ class Weights:
     listing_teaser_line_words: int
     listing_min_teaser_lines: int
     listing_teaser_line_share: float
+    listing_heading_min_teasers: int
     captions_max_words: int
     captions_credited_max_words: int
     captions_bare_max_words: int
