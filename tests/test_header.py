@@ -309,3 +309,10 @@ def test_a_caption_whose_credit_names_the_site_in_capitals_is_a_caption():
     caption = "Наградената лодка „Зорница“ Снимка: Царево Бряг"
     record = newsclean.extract("\n".join([TITLE, DATELINE, *ARTICLE[:2], caption, ARTICLE[2]]))
     assert record.captions == [caption]
+
+
+def test_the_lead_photos_caption_with_its_credit_printed_over_the_title_is_a_caption():
+    caption = "Кметът и строителите на новия мост над Марица. Снимка: Иван Колев"
+    record = newsclean.extract("\n".join([MENU, caption, TITLE, "Автор: Мария Петрова", DATELINE, *ARTICLE]))
+    assert record.captions == [caption]
+    assert record.headline == TITLE

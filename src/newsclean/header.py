@@ -63,6 +63,8 @@ def read_header(page: Page, body_start: int) -> None:
         elif label == Label.TEXT and (headline is None or j > headline):
             if _read_standfirst_or_caption(page, j, headline, body_start):
                 lead.append(j)
+    if headline is not None:
+        _read_credited_caption_above(page, top, body_start)
     page.body[:0] = lead
     page.captions.sort()
     if not page.date_candidates:
@@ -109,6 +111,17 @@ def _read_standfirst_or_caption(page: Page, j: int, headline: int | None, body_s
         page.relabel(j, Label.CAPTION, caption)
         page.captions.append(j)
     return False
+
+
+def _read_credited_caption_above(page: Page, top: int, body_start: int) -> None:
+    """The lead photo printed over the title: a line with its photo credit
+    on it, right above the header, is the photo's caption."""
+    j = page.neighbour(top, -1)
+    if j is not None and page.labels[j] == Label.TEXT and page.features[j].credit_at > 0:
+        caption = caption_reason(page, j, body_start)
+        if caption:
+            page.relabel(j, Label.CAPTION, caption)
+            page.captions.append(j)
 
 
 def _labelled_dates_above(page: Page, body_start: int) -> None:
