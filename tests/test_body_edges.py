@@ -115,3 +115,21 @@ def test_a_result_line_of_voters_is_no_poll():
     dump = "\n".join([" date 2025-11-10 " + ARTICLE[0], *facts, *ARTICLE[1:]])
     record = newsclean.extract(dump)
     assert all(fact in record.body for fact in facts)
+
+
+def test_a_registration_wall_inside_an_article_that_opens_the_page_keeps_both_parts():
+    first = ARTICLE[:2]
+    rest = ["Кметът обеща и нови велоалеи по двата бряга на реката до края на лятото, а паркингите край моста ще бъдат разширени.",
+            "Общината ще отчете трафика след първия месец и тогава ще реши дали да промени светофарите на двата края."]
+    dump = "\n".join([" date 2025-03-12 " + first[0], first[1], "Този материал е достъпен изцяло само за регистрирани читатели.",
+                      "Регистрирайте се безплатно или влезте в профила си, за да прочетете цялата статия.", "Регистрация", "Вход",
+                      *rest, "Ключови думи: мост, Пловдив", "Още от Бизнес Ден", *TEASER_TITLES])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*first, *rest])
+
+
+def test_an_embedded_posts_posted_by_line_is_no_article_text():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], "Posted by Община Пловдив on Wednesday, March 12, 2025",
+                      ARTICLE[2]])
+    record = newsclean.extract(dump)
+    assert "Posted by" not in record.body

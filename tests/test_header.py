@@ -316,3 +316,21 @@ def test_the_lead_photos_caption_with_its_credit_printed_over_the_title_is_a_cap
     record = newsclean.extract("\n".join([MENU, caption, TITLE, "Автор: Мария Петрова", DATELINE, *ARTICLE]))
     assert record.captions == [caption]
     assert record.headline == TITLE
+
+
+def test_a_teaser_under_a_related_lists_heading_over_an_untitled_article_gives_no_headline_and_no_date():
+    story = ["Многопрофилната болница „Дунав“ в Русе въведе в експлоатация нов ангиограф, с който лекарите ще поставят "
+             "стентове на пациенти с инфаркт денонощно.", *ARTICLE]
+    dump = "\n".join(["Дунавски бряг", "Новините на Русе и региона", "© 2026 dunavskibryag.bg – Всички права запазени.",
+                      "Вход | Регистрация", "Вторник, 17 февруари 2026 | 08:12", "Русе 2°C, мъгла",
+                      "Начало Русе Регион Общество Криминално Спорт Култура", "Начало » Общество",
+                      "Последно от рубриката", "Задържаха двама за кражба на кабели от жп линията край Мартен",
+                      "16.02.2026 17:40 | 812 прочитания", "Споделете", *story])
+    record = newsclean.extract(dump)
+    assert record.headline is None and record.published is None
+    assert record.body == "\n\n".join(story)
+
+
+def test_a_sites_name_with_its_tagline_after_a_dash_is_no_headline():
+    record = newsclean.extract("\n".join(["Агро Новини – всичко за земеделието", MENU, *ARTICLE]))
+    assert record.headline is None

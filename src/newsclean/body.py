@@ -281,8 +281,16 @@ def _names_in(page: Page, run: Run) -> set[str]:
 
 def _begins_article(page: Page, run: Run) -> bool:
     """A run before an inline box starts the article when it follows the
-    header directly and weighs like an article on its own."""
-    return run.weight >= page.weights.body_min_article and follows_header(page, run.start)
+    header directly, or opens the page (a dump that starts straight with
+    the article's first paragraph), and weighs like an article on its own."""
+    return run.weight >= page.weights.body_min_article and (
+        follows_header(page, run.start) or _opens_page(page, run.start))
+
+
+def _opens_page(page: Page, i: int) -> bool:
+    """Nothing but furniture or the crawler's date stands above unit i."""
+    before = page.neighbour(i, -1)
+    return before is None or (page.labels[before] == Label.CRAWLER and page.neighbour(before, -1) is None)
 
 
 def _continues_article(page: Page, run: Run) -> bool:

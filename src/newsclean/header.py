@@ -43,6 +43,7 @@ from .tables import table
 from .weights import Weights
 
 LOGIN = family_named("login and forms")
+RELATED = family_named("related and most read")
 
 
 def read_header(page: Page, body_start: int) -> None:
@@ -181,9 +182,12 @@ def _untitled_header_top(page: Page, body_start: int) -> int:
     units over the body, or fewer when the site's menu of sections or its
     login row stands among them (a today bar over the menu is the day of
     the visit; a toolbar such as "Отпечатай | Изпрати" may stand between
-    the dateline and the body)."""
+    the dateline and the body); none under a related list's heading
+    ("Последно от рубриката": the title and date under it are a teaser's)."""
     top = max(0, body_start - 4)
     for j in range(body_start - 1, top - 1, -1):
+        if page.features[j].furniture is RELATED and page.labels[j] == Label.BOILERPLATE:
+            return body_start  # all under it, down to the body, is the list's
         if page.labels[j] != Label.DATELINE and (
                 names_sections(page.units[j].text) or page.features[j].furniture is LOGIN):
             return j + 1

@@ -35,7 +35,7 @@ import regex
 
 from . import byline
 from .features import STOPWORDS, Features, line_key, words_of
-from .furniture import MENU_WORDS
+from .furniture import MENU_WORDS, family_named
 from .marks import credit_position, may_hold_labels, strip_labels
 from .page import Label, Page, is_prose
 from .tables import table
@@ -47,6 +47,7 @@ _DASHED_SUFFIX = regex.compile(r"(?<=\S)\s[–—-]\s(\S[^–—\-|]{1,39})$")
 _CAPTION_STARTS = tuple(s.casefold() for s in _PAGE.phrases("caption_starts"))
 _COPYRIGHT = _PAGE.phrases("copyright_markers") + _PAGE.phrases("rights_phrases")
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
+_RELATED = family_named("related and most read")
 # One-word names of a site's sections and of its menu's other items
 # ("Начало", "Контакти").
 _SECTIONS = frozenset(name.casefold() for name in _PAGE.phrases("categories") if " " not in name) | MENU_WORDS
@@ -144,6 +145,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("printed again below the article: the site's name", lambda line: line.label == Label.TITLE
      and _printed_below(line.page, line.j, line.body_start)),
     ("named in the copyright line: the site's name", lambda line: _named_in_copyright(line.page, line.j, line.body_start)),
+    ("the first item of a related list", lambda line: _under_related_heading(line.page, line.j)),
 )
 
 
@@ -165,6 +167,13 @@ def _printed_below(page: Page, j: int, body_start: int) -> bool:
     key = page.features[j].key
     return (key is not None and page.features[j].words <= page.weights.headline_site_name_max_words
             and any(page.features[k].key == key for k in range(body_start, len(page.units))))
+
+
+def _under_related_heading(page: Page, j: int) -> bool:
+    """A "related" or "most read" heading ("Последно от рубриката") stands
+    right over line j: it is the list's first teaser."""
+    above = page.neighbour(j, -1)
+    return above is not None and page.labels[above] == Label.BOILERPLATE and page.features[above].furniture is _RELATED
 
 
 def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
@@ -277,6 +286,14 @@ def _far(line: _Line) -> float | None:
     return max(w.headline_far_cap, w.headline_far_per_unit * far) if far > 0 else None
 
 
+def _menu_between(page: Page, j: int, body_start: int) -> bool:
+    """A row of the site's sections or a related list's heading stands
+    between line j and the body: the line belongs to the page's top (a
+    tagline, a ticker), unless it is the title bar's copy of the title."""
+    return any(page.labels[k] == Label.BOILERPLATE and (
+        page.features[k].furniture is _RELATED or names_sections(page.units[k].text)) for k in range(j + 1, body_start))
+
+
 def _labelled(text: str) -> bool:
     return may_hold_labels(text) and strip_labels(text) != text.strip()
 
@@ -301,6 +318,8 @@ FEATURES: tuple[tuple[str, str, _Feature], ...] = (
     ("opens the page", "headline_opens_page", lambda line, stems, c: _opens_page(line.page, line.j)),
     ("far above the body", "", lambda line, stems, c: _far(line)),
     ("carries a label", "headline_labelled", lambda line, stems, c: _labelled(line.text)),
+    ("the site's menu or a related list stands between it and the body", "headline_over_menu",
+     lambda line, stems, c: _menu_between(line.page, line.j, line.body_start)),
     ("a photo credit follows", "headline_above_credit", lambda line, stems, c: _credit_follows(line.page, line.j)
      and not _opens_page(line.page, line.j) and not c["caption"]),
     ("ends in a full stop", "headline_full_stop", lambda line, stems, c: line.text.rstrip().endswith(".")),
@@ -333,16 +352,16 @@ def reads_as_standfirst(f: Features, title: Features, w: Weights) -> bool:
         is_prose(f, w) or f.words >= w.header_standfirst_min_words or f.words >= 2 * title.words >= 8)
 
 
-def _contexts(page: Page, lines: list[int]) -> dict[int, dict[str, bool]]:
+def _contexts(page: Page, lines: list[int], body_start: int) -> dict[int, dict[str, bool]]:
     """What each candidate's neighbours say of it: the last one before the
-    body; one under a dateline or byline that another candidate tops (a
+    body (unless the site's menu stands between them); one under a dateline or byline that another candidate tops (a
     caption or a standfirst); one over a line twice its length (a title
     over its dek) and that longer line; one with a photo credit under it
     right below another candidate (the photo's caption under the title)
     and that title."""
     found = {j: {"last": False, "under_meta": False, "over_dek": False, "dek": False,
                  "caption": False, "over_caption": False} for j in lines}
-    if lines:
+    if lines and not _menu_between(page, lines[-1], body_start):
         found[lines[-1]]["last"] = True
     for j in lines:
         meta = _meta_above(page, j)
@@ -388,7 +407,7 @@ def headline_candidates(page: Page, body_start: int) -> list[Candidate]:
     lines = [j for j in range(body_start) if j >= first or _opens_page(page, j)]
     vetoes = {j: _veto(page, j, body_start) for j in lines}
     open_lines = [j for j in lines if vetoes[j] is None]
-    contexts = _contexts(page, open_lines)
+    contexts = _contexts(page, open_lines, body_start)
     found = [Candidate(j, float("-inf"), why, ()) for j in lines if (why := vetoes[j])]
     found.extend(_score(page, j, body_stems, contexts[j], body_start) for j in open_lines)
     return sorted(found, key=lambda c: -c.score)

@@ -78,6 +78,7 @@ class Weights:
     headline_far_per_unit: float
     headline_far_cap: float
     headline_labelled: float
+    headline_over_menu: float
     headline_above_credit: float
     headline_full_stop: float
     headline_short_words: int
