@@ -1,4 +1,6 @@
 """Behaviour of the extraction pipeline on small, real-looking pages."""
+import pytest
+
 import newsclean
 from newsclean.normalise import normalise
 from newsclean.template import learn_texts
@@ -471,3 +473,34 @@ def test_a_subheading_or_a_question_between_paragraphs_stays_in_the_body():
                                         "Движението по стария мост ще бъде спряно за ремонт от началото на април, съобщиха от пътната полиция."))
         assert record.captions == []
         assert line in record.body.split("\n\n")
+
+
+GALLERY_ARTICLE = ["Видин посреща туристи през целия уикенд с нова програма в крепостта Баба Вида и в крайдунавския парк, "
+                   "съобщиха от общината.", *ARTICLE]
+
+
+def test_gallery_captions_after_the_article_are_read_past_its_buttons_and_a_lone_credit():
+    gallery = ["Галерия", "‹ Предишна", "Снимка 1 от 3", "Крепостта Баба Вида сутрин, преди да пристигнат групите",
+               "Следваща ›", "Снимка 2 от 3", "© Калин Дончев", "Снимка 3 от 3", "Залез над Дунав мост 2 от видинския бряг",
+               "Харесай ни във Facebook", "Още от Северозапада", "Белоградчишките скали през зимата: маршрут за един ден"]
+    record = newsclean.extract("\n".join(["Уикенд във Видин", "12.10.2025", *GALLERY_ARTICLE, *gallery]))
+    assert record.captions == ["Крепостта Баба Вида сутрин, преди да пристигнат групите",
+                               "Залез над Дунав мост 2 от видинския бряг"]
+    assert record.body == "\n\n".join(GALLERY_ARTICLE)
+
+
+def test_a_line_under_what_the_picture_left_is_its_caption():
+    caption = "Архитектурният резерват Бръшлян в ранна есенна утрин"
+    record = newsclean.extract("\n".join(["Три села в Странджа", "12.10.2025", ARTICLE[0], "Снимка", caption, *ARTICLE[1:]]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize("caption", [
+    "Николай Дечев (№10) се радва след втория си гол Снимка: Гол и точка",   # a sign of ordinary text
+    "Общ изглед към площада откъм морската гара. Визуализация: „Студио Ъгъл“",  # an architect's rendering
+])
+def test_a_caption_with_its_credit_on_the_line_is_read_whatever_signs_it_holds(caption):
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], caption,
+                                          ARTICLE[2]]))
+    assert record.captions == [caption]

@@ -334,3 +334,10 @@ def test_a_teaser_under_a_related_lists_heading_over_an_untitled_article_gives_n
 def test_a_sites_name_with_its_tagline_after_a_dash_is_no_headline():
     record = newsclean.extract("\n".join(["Агро Новини – всичко за земеделието", MENU, *ARTICLE]))
     assert record.headline is None
+
+
+def test_a_local_tv_name_with_its_tagline_after_a_dash_is_no_headline():
+    story = ["Оловен печат на цар Иван Асен II откриха археолозите, които работят на хълма Царевец във Велико Търново.",
+             *ARTICLE]
+    record = newsclean.extract("\n".join(["ТВ Янтра – новините на Велико Търново", MENU, *story]))
+    assert record.headline is None

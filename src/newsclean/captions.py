@@ -31,8 +31,9 @@ from .weights import Weights
 
 _CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_starts"))
 _ADDRESS_MARKS = ("@", "http://", "https://", "www.")
-# Symbols a caption may hold: the copyright sign of its credit.
-_ALLOWED_SYMBOLS = frozenset("©")
+# Symbols a caption may hold: the copyright sign of its credit, and the
+# signs of ordinary text ("Дечев (№10)", "при -5°C", "Nike®").
+_ALLOWED_SYMBOLS = frozenset("©№°®™")
 # What a picture leaves in a dump, alone on its line.
 _PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "снимки", "фото", "галерия", "photo"))
 # What a video player leaves in a dump: "▶ 2:14".
@@ -146,6 +147,8 @@ def caption_reason(page: Page, j: int, body_start: int) -> str | None:
         return "photo caption over a gallery counter"
     if _after_media_marker(page, j) and not long_prose:
         return "caption under a gallery counter or a player"
+    if _under_picture(page, j) and not long_prose:
+        return "caption under what the picture left ('Снимка', '[Изображение]')"
     if opens_like_caption(text):
         return "opens like a photo caption"
     over_body = page.neighbour(j, 1) == body_start and j < body_start

@@ -402,14 +402,22 @@ def _mark_body(page: Page, start: int, end: int) -> None:
     _gallery_after(page, end)
 
 
+def _credit_alone(page: Page, j: int) -> bool:
+    """A photo's credit on its own line ("© Калин Дончев"), which the
+    footer's phrases take for a copyright line."""
+    text = page.units[j].text.lstrip()
+    return (text.startswith("©") and page.features[j].words <= page.weights.captions_credit_max_words
+            and not any(map(str.isdigit, text)))
+
+
 def _gallery_after(page: Page, end: int) -> None:
     """Captions of a photo gallery printed right after the article."""
     j, gallery = end + 1, False
-    while j < len(page.units) and page.labels[j] in (Label.FURNITURE, Label.TEXT):
+    while j < len(page.units) and (page.labels[j] in (Label.FURNITURE, Label.TEXT) or _credit_alone(page, j)):
         f = page.features[j]
         if f.gallery_counter:
             gallery = True
-        elif page.labels[j] == Label.TEXT:
+        elif page.labels[j] == Label.TEXT and f.words:  # arrows ("‹", "›") between the photos are passed
             if not gallery or page.is_prose(j) or not shaped_as_caption(page, j, in_gallery=True):
                 break
             page.relabel(j, Label.CAPTION, "caption in the article's gallery")
