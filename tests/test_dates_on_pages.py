@@ -1,6 +1,8 @@
 """Dates as real pages place and print them (issue 21): the dateline above
 the headline, times after a bullet, clock bars, info boxes' other dates and
 the date printed under the article."""
+from datetime import datetime, timezone
+
 import newsclean
 from conftest import ARTICLE
 
@@ -106,3 +108,18 @@ def test_a_year_followed_by_capitals_only_is_not_split_as_a_glued_dateline():
     assert glued_dateline_end("3.5.2025ГЕРБ спечели") == 0
     assert glued_dateline_end("03.03.2026 Водещата") == 0
     assert glued_dateline_end("12.03.2025, 10:15Кметът обяви") == len("12.03.2025, 10:15")
+
+
+def test_a_teasers_relative_time_under_the_article_is_no_date_of_an_undated_page():
+    dump = "\n".join([" date 2025-12-03 " + ARTICLE[0], *ARTICLE[1:], "Банско посреща първите скиори на 13 декември",
+                      "Преди 1 час", "Сандански: Нова детска площадка отваря врати", "Преди 2 часа"])
+    record = newsclean.extract(dump, now=datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
+    assert record.published == "2025-12-03"
+
+
+def test_a_clock_bar_over_the_section_label_yields_to_the_dateline_under_the_headline():
+    dump = "\n".join(["Начало", "Вход", "Сряда, 14 януари 2026 | 13:52", "Общество", TITLE,
+                      "14.01.2026, 08:05 | Последна промяна: 14.01.2026, 13:47", *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.published == "2026-01-14T08:05:00+02:00"
+    assert record.updated == "2026-01-14T13:47:00+02:00"

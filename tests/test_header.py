@@ -341,3 +341,13 @@ def test_a_local_tv_name_with_its_tagline_after_a_dash_is_no_headline():
              *ARTICLE]
     record = newsclean.extract("\n".join(["ТВ Янтра – новините на Велико Търново", MENU, *story]))
     assert record.headline is None
+
+
+def test_a_list_articles_title_opening_with_its_count_is_the_headline():
+    title = "7 неща, които да направите, преди да дарите кръв"
+    story = ["Кръводаряването отнема не повече от 15 минути, но който иска да дари кръв, трябва да се подготви от "
+             "предната вечер.",
+             "1. Наспете се добре", "Умората повишава риска от световъртеж по време на процедурата.", *ARTICLE]
+    record = newsclean.extract("\n".join(["Медикус Нюз | Здраве, медицина, профилактика", title,
+                                          "Профилактика | Време за четене: 4 мин.", *story]))
+    assert record.headline == title

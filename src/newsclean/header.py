@@ -53,6 +53,7 @@ def read_header(page: Page, body_start: int) -> None:
     headline = _mark_headline(page, find_headline(page, body_start))
     top = _header_top(page, headline) if headline is not None else _untitled_header_top(page, body_start)
     lead: list[int] = []
+    above_headline = 0  # how many of the date candidates came from lines above the headline
     for j in range(top, body_start):
         if j == headline:
             continue
@@ -61,15 +62,28 @@ def read_header(page: Page, body_start: int) -> None:
             page.relabel(j, Label.FURNITURE, "headline printed again")
         elif label in (Label.DATELINE, Label.BYLINE) or (label == Label.TEXT and _bare_byline(page, j)):
             _read_meta_line(page, j)
+            if headline is not None and j < headline:
+                above_headline = len(page.date_candidates)
         elif label == Label.TEXT and (headline is None or j > headline):
             if _read_standfirst_or_caption(page, j, headline, body_start):
                 lead.append(j)
     if headline is not None:
         _read_credited_caption_above(page, top, body_start)
+        _prefer_dateline_below(page, above_headline)
     page.body[:0] = lead
     page.captions.sort()
     if not page.date_candidates:
         _labelled_dates_above(page, body_start)
+
+
+def _prefer_dateline_below(page: Page, above_headline: int) -> None:
+    """When a dateline under the headline gives the article's date, a date
+    above the headline (a clock bar over a section label: "Сряда, 14
+    януари 2026 | 13:52") is not the article's; its update time stays."""
+    below = page.date_candidates[above_headline:]
+    if any(c.kind != "updated" and not c.crawler for c in below):
+        kept_above = [c for c in page.date_candidates[:above_headline] if c.kind == "updated"]
+        page.date_candidates[:] = kept_above + below
 
 
 def _mark_headline(page: Page, headline: int | None) -> int | None:
@@ -230,12 +244,16 @@ def read_footer_meta(page: Page, body_end: int) -> None:
     """A labelled byline or publication line a few lines after the body
     (past furniture, a bare counter or a short promo line such as
     "Гледайте головете от мача"), and, when the header gave no date, the
-    first dateline there before any section of the page."""
-    seen = 0
+    first dateline there before any section of the page, unless it is a
+    relative time under such a line (a teaser's title and its "Преди 1
+    час")."""
+    seen, past_text = 0, False
     undated = not any(not c.crawler for c in page.date_candidates)
     j = page.neighbour(body_end, 1)
     while j is not None and seen < page.weights.header_footer_reach:
         label, f = page.labels[j], page.features[j]
+        if label == Label.DATELINE and past_text and all(c.relative for c in f.date_candidates):
+            undated = False  # "Преди 1 час" under a title after the article: a teaser's time
         if label == Label.BYLINE:
             names = byline.labelled_byline(page.units[j].text)
             if names and not page.bylines:
@@ -247,7 +265,9 @@ def read_footer_meta(page: Page, body_end: int) -> None:
             undated = False
         elif label == Label.BOILERPLATE and f.furniture is not None:
             undated = False  # past a share bar or a related list, a bare date is a teaser's
-        elif not (_short_aside(page, j) or f.editor_initials):
+        elif _short_aside(page, j):
+            past_text = True
+        elif not f.editor_initials:
             break
         seen += 1
         j = page.neighbour(j, 1)

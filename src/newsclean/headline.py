@@ -48,6 +48,9 @@ _CAPTION_STARTS = tuple(s.casefold() for s in _PAGE.phrases("caption_starts"))
 _COPYRIGHT = _PAGE.phrases("copyright_markers") + _PAGE.phrases("rights_phrases")
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
 _RELATED = family_named("related and most read")
+# A list article's title opens with its count, no list mark after it:
+# "7 неща, които ...", "10 места за ...".
+_LISTICLE = regex.compile(r"^\d{1,3}\s+\p{Ll}")
 # One-word names of a site's sections and of its menu's other items
 # ("Начало", "Контакти").
 _SECTIONS = frozenset(name.casefold() for name in _PAGE.phrases("categories") if " " not in name) | MENU_WORDS
@@ -134,7 +137,8 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("an address", lambda line: bool(_ADDRESS.search(line.text))),
     ("a byline", lambda line: bool(byline.bare_names(line.text) or byline.labelled_byline(line.text))),
     ("holds a date", lambda line: bool(line.f.date_candidates)),
-    ("a field of an info box or a list", lambda line: line.f.list_item and _listed(line.page, line.j)),
+    ("a field of an info box or a list", lambda line: line.f.list_item and _listed(line.page, line.j)
+     and not _LISTICLE.match(line.text)),
     ("opens like a caption", lambda line: strip_labels(line.text).casefold().startswith(_CAPTION_STARTS)),
     ("ends like a label", lambda line: bool(_ENDS_AS_LABEL.search(line.text))),
     ("starts in lower case", lambda line: line.text[:1].islower()),
