@@ -243,28 +243,37 @@ def _part_across_box(page: Page, part: Run, candidates: Iterable[Run],
 
 def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
     """Only a short box inside the article stands between two runs: a promo
-    ("Подкрепете ни", a paragraph, "Дарете сега"), a reader poll (its question,
-    answers and shares, "Гласувай"), a registration wall that
-    the page prints the rest of the article under anyway, or a "read more" insert
-    ("Виж още" and one or two titles, no prose); no dateline, no other
-    kind of section."""
+    ("Подкрепете ни", a paragraph, "Дарете сега"), a reader poll (its
+    question, answers and shares, "Гласувай"), a registration wall that the
+    page prints the rest of the article under anyway, or a "read more"
+    insert ("Виж още" and one or two titles, no prose); no dateline, no
+    other kind of section."""
     gap = range(before.end + 1, after.start)
     walls = [g for g in gap if page.labels[g] == Label.BOILERPLATE]
-    lines = sum(1 for g in gap if page.labels[g] != Label.FURNITURE and page.features[g].words)
     if not walls or any(page.labels[g] in (Label.DATELINE, Label.CRAWLER) for g in gap):
         return False
-    paywall = any(is_wall_of(page, g, PAYWALL) for g in walls)
-    poll = any(is_wall_of(page, g, POLLS) for g in walls)
-    if lines > page.weights.body_inline_box_reach * (2 if paywall or poll else 1):
-        return False  # an embed may stand between the wall and the rest of the article
-    box_walls = (PROMOS, PAYWALL, LOGIN) if paywall else (PROMOS, POLLS)
-    if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls):
-        return True  # a promo, a poll with its answers, or a registration wall with its login row
+    box = _walled_box(page, gap, walls)
+    if box is not None:
+        return box
     titles_only = not any(page.labels[g] == Label.TEXT and page.is_prose(g) for g in gap)
     return (
         titles_only and all(is_wall_of(page, g, RELATED) for g in walls)
         and bool(_names_in(page, before) & _names_in(page, after))
     )
+
+
+def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
+    """True when the gap is a promo, a poll with its answers or a
+    registration wall with its login row; False when it is too long for
+    one (an embed may stand between the wall and the rest of the article);
+    None when its walls are of other kinds."""
+    paywall = any(is_wall_of(page, g, PAYWALL) for g in walls)
+    poll = any(is_wall_of(page, g, POLLS) for g in walls)
+    lines = sum(1 for g in gap if page.labels[g] != Label.FURNITURE and page.features[g].words)
+    if lines > page.weights.body_inline_box_reach * (2 if paywall or poll else 1):
+        return False
+    box_walls = (PROMOS, PAYWALL, LOGIN) if paywall else (PROMOS, POLLS)
+    return True if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls) else None
 
 
 def _names_in(page: Page, run: Run) -> set[str]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
@@ -129,6 +131,41 @@ def _restates_paragraph_above(page: Page, j: int) -> bool:
     return len(own) >= w.captions_restating_min_stems and len(shared) >= w.captions_restating_share * len(own)
 
 
+class _Candidate(NamedTuple):
+    """Line j of the page, shaped as a caption; ``body_start`` is the
+    article's first paragraph; ``long_prose``: a sentence too long for a
+    bare caption."""
+    page: Page
+    j: int
+    body_start: int
+    long_prose: bool
+
+
+def _over_first_paragraph(c: _Candidate) -> bool:
+    """A short line with no sentence end right over the article's first
+    paragraph (a longer one or a sentence is the standfirst)."""
+    f, text, w = c.page.features[c.j], c.page.units[c.j].text, c.page.weights
+    return (c.j < c.body_start and c.page.neighbour(c.j, 1) == c.body_start
+            and w.captions_bare_min_words <= f.words <= w.captions_bare_max_words
+            and not text.endswith((".", "?", ":")))
+
+
+# Why a line shaped as a caption is one: the first that holds.
+_SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
+    ("photo caption with its credit", lambda c: c.page.features[c.j].credit_at > 0),
+    ("photo caption over its credit",
+     lambda c: c.page.above_credit(c.j) and (not c.long_prose or _under_picture(c.page, c.j))),
+    ("photo caption over a gallery counter", lambda c: _over_gallery_counter(c.page, c.j)),
+    ("caption under a gallery counter or a player", lambda c: _after_media_marker(c.page, c.j) and not c.long_prose),
+    ("caption under what the picture left ('Снимка', '[Изображение]')",
+     lambda c: _under_picture(c.page, c.j) and not c.long_prose),
+    ("opens like a photo caption", lambda c: opens_like_caption(c.page.units[c.j].text)),
+    ("short line right over the article's first paragraph: the lead photo's caption", _over_first_paragraph),
+    ("short line restating the paragraph above it: a photo's caption",
+     lambda c: c.j > c.body_start and _restates_paragraph_above(c.page, c.j)),
+)
+
+
 def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     """Why line j (above the body or inside it) captions a photo of the
     article, or None.  ``body_start`` is the article's first paragraph."""
@@ -137,24 +174,6 @@ def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     in_gallery = _after_media_marker(page, j) or _over_gallery_counter(page, j) or _under_picture(page, j)
     if not in_gallery and not shaped_as_caption(page, j):
         return None
-    f, text = page.features[j], page.units[j].text
-    if f.credit_at > 0:
-        return "photo caption with its credit"
-    long_prose = page.is_prose(j) and f.words > page.weights.captions_bare_max_words
-    if page.above_credit(j) and (not long_prose or _under_picture(page, j)):
-        return "photo caption over its credit"
-    if _over_gallery_counter(page, j):
-        return "photo caption over a gallery counter"
-    if _after_media_marker(page, j) and not long_prose:
-        return "caption under a gallery counter or a player"
-    if _under_picture(page, j) and not long_prose:
-        return "caption under what the picture left ('Снимка', '[Изображение]')"
-    if opens_like_caption(text):
-        return "opens like a photo caption"
-    over_body = page.neighbour(j, 1) == body_start and j < body_start
-    if (over_body and page.weights.captions_bare_min_words <= f.words <= page.weights.captions_bare_max_words
-            and not text.endswith((".", "?", ":"))):
-        return "short line right over the article's first paragraph: the lead photo's caption"
-    if j > body_start and _restates_paragraph_above(page, j):
-        return "short line restating the paragraph above it: a photo's caption"
-    return None
+    long_prose = page.is_prose(j) and page.features[j].words > page.weights.captions_bare_max_words
+    candidate = _Candidate(page, j, body_start, long_prose)
+    return next((why for why, holds in _SIGNS if holds(candidate)), None)

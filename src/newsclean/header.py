@@ -255,13 +255,9 @@ def read_footer_meta(page: Page, body_end: int) -> None:
         if label == Label.DATELINE and past_text and all(c.relative for c in f.date_candidates):
             undated = False  # "Преди 1 час" under a title after the article: a teaser's time
         if label == Label.BYLINE:
-            names = byline.labelled_byline(page.units[j].text)
-            if names and not page.bylines:
-                page.bylines.append((j, names))
-                page.reasons[j] = "labelled byline after the article"
+            _read_footer_byline(page, j)
         elif label == Label.DATELINE and (undated or any(c.kind != "plain" for c in f.date_candidates)):
-            page.date_candidates.extend(c for c in f.date_candidates if undated or c.kind != "plain")
-            page.reasons[j] += "; date of the article under it"
+            _read_footer_date(page, j, undated)
             undated = False
         elif label == Label.BOILERPLATE and f.furniture is not None:
             undated = False  # past a share bar or a related list, a bare date is a teaser's
@@ -271,6 +267,20 @@ def read_footer_meta(page: Page, body_end: int) -> None:
             break
         seen += 1
         j = page.neighbour(j, 1)
+
+
+def _read_footer_byline(page: Page, j: int) -> None:
+    names = byline.labelled_byline(page.units[j].text)
+    if names and not page.bylines:
+        page.bylines.append((j, names))
+        page.reasons[j] = "labelled byline after the article"
+
+
+def _read_footer_date(page: Page, j: int, undated: bool) -> None:
+    """The dates of a dateline under the article: all of them when the
+    header gave none, else only the labelled ones."""
+    page.date_candidates.extend(c for c in page.features[j].date_candidates if undated or c.kind != "plain")
+    page.reasons[j] += "; date of the article under it"
 
 
 def _short_aside(page: Page, j: int) -> bool:
