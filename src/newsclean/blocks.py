@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .dates import crawler_prefix_end, glued_dateline_end
+from .dates import crawler_prefix_end, glued_dateline_end, may_hold_glued_dateline
 
 
 class Unit(NamedTuple):
@@ -38,6 +38,8 @@ def _lines(text: str) -> list[str]:
     end = crawler_prefix_end(lines[0])
     if end and lines[0][end:].strip():
         lines[0:1] = [lines[0][:end].rstrip(), lines[0][end:].strip()]
+    if not may_hold_glued_dateline(text):
+        return lines
     return [part for line in lines for part in _unglued(line)]
 
 

@@ -541,6 +541,15 @@ _GLUED_DATELINE = re.compile(
     r"(?=[^\W\d_]{2})")
 
 
+# The same anywhere in a text, at a line's start: one scan of a page tells
+# whether any of its lines needs the closer look.
+_GLUED_IN_TEXT = re.compile(_GLUED_DATELINE.pattern.replace(r"\A", "^", 1), re.MULTILINE)
+
+
+def may_hold_glued_dateline(text: str) -> bool:
+    return _GLUED_IN_TEXT.search(text) is not None
+
+
 def glued_dateline_end(line: str) -> int:
     """Where a dateline glued to the next text with no space ends (0 when
     the line does not open with one): the text goes on with a capital

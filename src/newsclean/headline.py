@@ -38,7 +38,7 @@ from .features import STOPWORDS, Features, line_key, words_of
 from .furniture import MENU_WORDS, family_named
 from .marks import credit_position, may_hold_labels, strip_labels
 from .page import Label, Page, is_prose
-from .tables import table
+from .tables import DataError, table
 from .weights import DEFAULT, Weights
 
 _PAGE = table("page_bg")
@@ -46,6 +46,12 @@ _SITE_SUFFIX = regex.compile(r"\s+\|\s+[^|]{1,40}$")
 _DASHED_SUFFIX = regex.compile(r"(?<=\S)\s[–—-]\s(\S[^–—\-|]{1,39})$")
 _CAPTION_STARTS = tuple(s.casefold() for s in _PAGE.phrases("caption_starts"))
 _COPYRIGHT = _PAGE.phrases("copyright_markers") + _PAGE.phrases("rights_phrases")
+# What a line must hold, in any case, to hold one of those: a plain search
+# before the line is casefolded.
+_MAY_BE_COPYRIGHT = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "рава", "РАВА", "ights", "IGHTS")
+if any(not any(hint in form for hint in _MAY_BE_COPYRIGHT)
+       for marker in _COPYRIGHT for form in (marker, marker.upper(), marker.capitalize(), marker.title())):
+    raise DataError("data/page_bg.toml: a copyright marker or rights phrase holds none of headline._MAY_BE_COPYRIGHT")
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
 _RELATED = family_named("related and most read")
 # A list article's title opens with its count, no list mark after it:
@@ -187,8 +193,9 @@ def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
     words = set(words_of(page.units[j].text.casefold()))
     if len(words) < 2:
         return False
-    below = (page.units[k].text.casefold() for k in range(max(body_start, j + 1), len(page.units)))
-    return any(words <= set(words_of(line)) for line in below if any(map(line.__contains__, _COPYRIGHT)))
+    below = (page.units[k].text for k in range(max(body_start, j + 1), len(page.units)))
+    footer = (line.casefold() for line in below if any(map(line.__contains__, _MAY_BE_COPYRIGHT)))
+    return any(words <= set(words_of(line)) for line in footer if any(map(line.__contains__, _COPYRIGHT)))
 
 
 def names_sections(text: str) -> bool:
@@ -429,11 +436,12 @@ def find_headline(page: Page, body_start: int) -> int | None:
     key = page.features[best.line].key
     copies = [c.line for c in candidates if key is not None and page.labels[best.line] == Label.TITLE
               and page.features[c.line].key == key]
-    texts = [unit.text for unit in page.units]
-    title = _cleaned_key(texts[best.line], texts, page.weights)
-    copies += [c.line for c in candidates if c.score >= page.weights.headline_threshold
-               and _cleaned_key(texts[c.line], texts, page.weights) == title]
-    return max(copies)
+    strong = [c.line for c in candidates if c.score >= page.weights.headline_threshold]
+    if len(strong) > 1:  # another candidate may be the same title, cleaned
+        texts = [unit.text for unit in page.units]
+        title = _cleaned_key(texts[best.line], texts, page.weights)
+        copies += [j for j in strong if _cleaned_key(texts[j], texts, page.weights) == title]
+    return max(copies, default=best.line)
 
 
 def _cleaned_key(text: str, texts: list[str], w: Weights) -> str:
