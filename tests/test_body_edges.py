@@ -133,3 +133,23 @@ def test_an_embedded_posts_posted_by_line_is_no_article_text():
                       ARTICLE[2]])
     record = newsclean.extract(dump)
     assert "Posted by" not in record.body
+
+
+def test_a_close_button_between_the_byline_and_the_article_does_not_cut_it_at_a_registration_wall():
+    first = ARTICLE[:2]
+    rest = ["Кметът обеща и нови велоалеи по двата бряга на реката до края на лятото, а паркингите край моста ще бъдат разширени.",
+            "Общината ще отчете трафика след първия месец и тогава ще реши дали да промени светофарите на двата края.",
+            "Строителите ще довършат и подлеза под булеварда до края на есента, съобщиха от общината."]
+    dump = "\n".join([TITLE, "Текст: Десислава Маринова", "Слушай статията", "00:00 / 04:37", "A- A+", "x", *first,
+                      "Продължението на тази статия е само за регистрирани читателки. Влезте или се регистрирайте.",
+                      "Регистрирай се", "Какво следва", *rest, "Още от „Здраве“", *TEASER_TITLES])
+    record = newsclean.extract(dump)
+    assert record.body.startswith("\n\n".join(first))
+    assert record.body.endswith("\n\n".join(rest))
+
+
+def test_an_embedded_posts_signature_with_its_handle_is_no_article_text():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], "Новият мост е открит! 🎉",
+                      "— Община Пловдив (@PlovdivMunicipality) March 12, 2025", ARTICLE[2]])
+    record = newsclean.extract(dump)
+    assert "(@PlovdivMunicipality)" not in record.body

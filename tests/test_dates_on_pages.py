@@ -123,3 +123,16 @@ def test_a_clock_bar_over_the_section_label_yields_to_the_dateline_under_the_hea
     record = newsclean.extract(dump)
     assert record.published == "2026-01-14T08:05:00+02:00"
     assert record.updated == "2026-01-14T13:47:00+02:00"
+
+
+def test_with_no_headline_the_dateline_nearest_the_article_outranks_a_today_bar_above_it():
+    dump = "\n".join(["Начало | Шумен | Област | Култура | Спорт", "Понеделник, 13 януари 2025",
+                      "12 януари 2025, 10:30 | Област | Прочитания: 1 310", *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.published == "2025-01-12T10:30:00+02:00"
+
+
+def test_a_relative_time_that_would_fall_after_the_crawl_is_dropped_for_the_crawlers_day():
+    dump = "\n".join([" date 2026-10-27", "Начало | Шумен | Област | Култура | Спорт", "Вчера, 17:05 | Шумен", *ARTICLE])
+    record = newsclean.extract(dump, now=datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
+    assert record.published == "2026-10-27"

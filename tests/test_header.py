@@ -351,3 +351,16 @@ def test_a_list_articles_title_opening_with_its_count_is_the_headline():
     record = newsclean.extract("\n".join(["Медикус Нюз | Здраве, медицина, профилактика", title,
                                           "Профилактика | Време за четене: 4 мин.", *story]))
     assert record.headline == title
+
+
+def test_a_breadcrumb_between_the_title_at_the_top_and_the_article_does_not_cost_it_the_headline():
+    title = "Парламентът прие на първо четене двумандатния лимит за кметовете (ВИДЕО)"
+    story = ["Депутатите гласуваха на първо четене промените в Изборния кодекс, внесени от три парламентарни групи.",
+             "Срещу лимита гласуваха депутати от две групи, които настояват мярката да важи за кметовете от 2031 г.",
+             *ARTICLE]
+    dump = "\n".join([" date 2026-06-10 " + title, "НА ЖИВО", "Новини", "Политика", "Икономика", "Шоу", "Предавания",
+                      "Видео", "Новини › Политика", "10.06.2026, 18:35", "Слушай новината", "00:00 / 02:47", "1x",
+                      "Размер на шрифта", "A-", "A", "A+", *story])
+    record = newsclean.extract(dump)
+    assert record.headline == title.replace(" (ВИДЕО)", "")
+    assert record.published == "2026-06-10T18:35:00+03:00"

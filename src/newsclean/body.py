@@ -316,9 +316,11 @@ def is_wall_of(page: Page, i: int, family) -> bool:
 
 def follows_header(page: Page, i: int) -> bool:
     """The header (a dateline, byline or title) stands right above unit i,
-    maybe with a share or font-size bar or an audio player's label between."""
+    maybe with a share or font-size bar, an audio player's label or a
+    login row or close button ("x") between."""
     before = page.neighbour(i, -1)
-    while before is not None and (is_wall_of(page, before, SHARE) or _player_or_label(page, before)):
+    while before is not None and (is_wall_of(page, before, SHARE) or is_wall_of(page, before, LOGIN)
+                                  or _player_or_label(page, before)):
         before = page.neighbour(before, -1)
     return before is not None and page.labels[before] in (Label.DATELINE, Label.BYLINE, Label.TITLE)
 

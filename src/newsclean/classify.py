@@ -23,7 +23,7 @@ article.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
 import regex
@@ -32,6 +32,7 @@ from . import byline
 from .blocks import Unit
 from .captions import caption_reason, shaped_as_caption
 from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, is_wall_of
+from .dates import DateCandidate
 from .features import Features, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_footer_meta, read_header
@@ -162,8 +163,25 @@ def classify(units: list[Unit], now: datetime | None = None,
     if now is None:
         page.date_candidates = [c for c in page.date_candidates if not c.relative]
     if page.units and page.labels[0] == Label.CRAWLER and not page.no_article:
-        page.date_candidates.extend(c for c in feats[0].date_candidates if c.crawler)
+        _add_the_crawlers_date(page)
     return page
+
+
+def _add_the_crawlers_date(page: Page) -> None:
+    """The crawler's date comes last among the candidates (the page's own
+    date beats it); a relative time read past it goes."""
+    crawled = [c for c in page.features[0].date_candidates if c.crawler]
+    page.date_candidates = [c for c in page.date_candidates if not _after_the_crawl(c, crawled)]
+    page.date_candidates.extend(crawled)
+
+
+def _after_the_crawl(candidate: DateCandidate, crawled: list[DateCandidate]) -> bool:
+    """A relative time ("Вчера, 17:05") that, read against ``now``, falls
+    more than a day after the crawler fetched the page: it was relative to
+    the fetch, and cannot be placed."""
+    day = next((c.value for c in crawled if len(c.value) == 10), None)
+    return (candidate.relative and day is not None
+            and date.fromisoformat(candidate.value[:10]) > date.fromisoformat(day) + timedelta(days=1))
 
 
 def _is_teaser(page: Page, choice: Choice, run: Run) -> bool:

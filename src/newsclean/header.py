@@ -70,6 +70,8 @@ def read_header(page: Page, body_start: int) -> None:
     if headline is not None:
         _read_credited_caption_above(page, top, body_start)
         _prefer_dateline_below(page, above_headline)
+    else:
+        _prefer_dateline_nearest_body(page, top, body_start)
     page.body[:0] = lead
     page.captions.sort()
     if not page.date_candidates:
@@ -84,6 +86,17 @@ def _prefer_dateline_below(page: Page, above_headline: int) -> None:
     if any(c.kind != "updated" and not c.crawler for c in below):
         kept_above = [c for c in page.date_candidates[:above_headline] if c.kind == "updated"]
         page.date_candidates[:] = kept_above + below
+
+
+def _prefer_dateline_nearest_body(page: Page, top: int, body_start: int) -> None:
+    """With no headline, the dateline nearest the body is the article's; one
+    above it (a today bar: "Понеделник, 13 януари 2025") is the page's. Update
+    times stay."""
+    datelines = [j for j in range(top, body_start) if page.labels[j] == Label.DATELINE
+                 and any(c.kind != "updated" and not c.crawler for c in page.features[j].date_candidates)]
+    if len(datelines) > 1:
+        nearest = {id(c) for c in page.features[datelines[-1]].date_candidates}
+        page.date_candidates[:] = [c for c in page.date_candidates if id(c) in nearest or c.kind == "updated"]
 
 
 def _mark_headline(page: Page, headline: int | None) -> int | None:

@@ -56,6 +56,8 @@ LISTING_HEADINGS = _PAGE.phrases("listing_headings")
 _RELATED = family_named("related and most read")
 # A list article's title opens with its count, no list mark after it:
 # "7 неща, които ...", "10 места за ...".
+# What separates a breadcrumb's items ("Новини › Политика"); a menu's are bars.
+_CRUMB_SEPARATOR = regex.compile(r"\s[/>»›]\s")
 _LISTICLE = regex.compile(r"^\d{1,3}\s+\p{Ll}")
 # One-word names of a site's sections and of its menu's other items
 # ("Начало", "Контакти").
@@ -298,11 +300,14 @@ def _far(line: _Line) -> float | None:
 
 
 def _menu_between(page: Page, j: int, body_start: int) -> bool:
-    """A row of the site's sections or a related list's heading stands
-    between line j and the body: the line belongs to the page's top (a
-    tagline, a ticker), unless it is the title bar's copy of the title."""
+    """A row of the site's sections (a breadcrumb aside: it often stands
+    under the title) or a related list's heading stands between line j and
+    the body: the line belongs to the page's top (a tagline, a ticker),
+    unless it is the title bar's copy of the title."""
     return any(page.labels[k] == Label.BOILERPLATE and (
-        page.features[k].furniture is _RELATED or names_sections(page.units[k].text)) for k in range(j + 1, body_start))
+        page.features[k].furniture is _RELATED
+        or (names_sections(page.units[k].text) and not _CRUMB_SEPARATOR.search(page.units[k].text)))
+        for k in range(j + 1, body_start))
 
 
 def _labelled(text: str) -> bool:
