@@ -153,3 +153,24 @@ def test_an_embedded_posts_signature_with_its_handle_is_no_article_text():
                       "— Община Пловдив (@PlovdivMunicipality) March 12, 2025", ARTICLE[2]])
     record = newsclean.extract(dump)
     assert "(@PlovdivMunicipality)" not in record.body
+
+
+def test_a_forecast_table_of_towns_with_two_values_is_the_article_not_a_menu():
+    table = ["Добрич 12° / 27°, слънчево", "Балчик 15° / 24°, слънчево", "Каварна 14° / 23°, слабо облачно",
+             "Тервел 11° / 28°, слънчево"]
+    lead = "Топло и предимно слънчево време се очаква в Добруджа до края на седмицата, показва прогнозата на НИМХ."
+    dump = "\n".join([" date 2026-05-12 " + lead, "Прогнозни температури за сряда (минимална / максимална):", *table,
+                      *ARTICLE, *TEASER_TITLES])
+    record = newsclean.extract(dump)
+    assert all(line in record.body.split("\n\n") for line in table)
+
+
+def test_a_related_box_between_two_parts_of_one_story_sharing_its_words_keeps_both():
+    first = ["Общинският съвет в Смолян прие допълнителни средства за снегорини и за зимното поддържане на пътищата до селата.",
+             "Решението беше подкрепено с 27 гласа „за“. Общата сума за снегорините е 1,2 млн. евро от местния бюджет."]
+    rest = ["Опозицията поиска общината да обяви обществена поръчка и за поддържането на местните пътища до селата.",
+            "Новите снегорини трябва да бъдат доставени до 15 декември, съобщиха от общинския съвет."]
+    dump = "\n".join([" date 2025-11-04 " + first[0], first[1], "Свързани", "Смолян вдига таксата за смет с 8% от догодина",
+                      "Общинските съветници отказаха по-високи наеми за пазара", *rest, "Коментари (3)"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*first, *rest])

@@ -107,7 +107,8 @@ def plain_short_checks(text: str) -> tuple:
     n, stops = len(tokens), sum(1 for t in tokens if t.casefold() in features.STOPWORDS)
     agency = features._AGENCY_MARK.match(text)
     pieces = NAV_SEPARATOR.split(text)
-    two_values = len(pieces) == 2 and ":" in pieces[0] and any(c.isdigit() for c in pieces[1])
+    two_values = len(pieces) == 2 and any(c.isdigit() for c in pieces[1]) and (
+        ":" in pieces[0] or any(c.isdigit() for c in pieces[0]))
     menu = (len(pieces) >= 2 and all(len(words_of(p)) <= 3 for p in pieces) and not two_values) or (
         n >= 4 and stops == 0 and not any(c.isdigit() or c in "(:" for c in text)
         and all(t[:1].isupper() for t in tokens))

@@ -364,3 +364,15 @@ def test_a_breadcrumb_between_the_title_at_the_top_and_the_article_does_not_cost
     record = newsclean.extract(dump)
     assert record.headline == title.replace(" (ВИДЕО)", "")
     assert record.published == "2026-06-10T18:35:00+03:00"
+
+
+def test_the_title_bars_copy_with_a_bar_and_the_site_makes_the_title_printed_again():
+    title = "Варненската „Кодикс Софтуер“ удвои печалбата си и наема още 150 души"
+    standfirst = "Компанията планира да отвори офис в Бургас до края на годината"
+    story = ["Варненската софтуерна компания е приключила годината с двойно по-голяма печалба и планира да отвори офис в "
+             "Бургас, където ще наеме 150 души до края на годината.", *ARTICLE]
+    dump = "\n".join([f"{title} | Капиталов пулс", "Капиталов пулс | Икономика, пазари, бизнес", "Вход", MENU, title,
+                      "Автори: Мария Стефанова и Петър Колев", "5 февруари 2026, 16:45", "Време за четене: 4 мин.",
+                      "1 коментар", standfirst, *story])
+    record = newsclean.extract(dump)
+    assert record.headline == title

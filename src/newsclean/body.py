@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import regex
 
-from .features import Features
+from .features import Features, content_stems
 from .furniture import family_named
 from .page import Label, Page
 
@@ -258,7 +258,7 @@ def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
     titles_only = not any(page.labels[g] == Label.TEXT and page.is_prose(g) for g in gap)
     return (
         titles_only and all(is_wall_of(page, g, RELATED) for g in walls)
-        and bool(_names_in(page, before) & _names_in(page, after))
+        and _one_story(page, before, after)
     )
 
 
@@ -274,6 +274,20 @@ def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
         return False
     box_walls = (PROMOS, PAYWALL, LOGIN) if paywall else (PROMOS, POLLS)
     return True if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls) else None
+
+
+def _one_story(page: Page, before: Run, after: Run) -> bool:
+    """The runs on either side of a "read more" box tell one story: they
+    share a name, or several content words ("снегорини", "общината")."""
+    if _names_in(page, before) & _names_in(page, after):
+        return True
+    shared = _stems_in(page, before) & _stems_in(page, after)
+    return len(shared) >= page.weights.body_box_shared_stems
+
+
+def _stems_in(page: Page, run: Run) -> set[str]:
+    stem = page.weights.body_name_stem
+    return set().union(*(content_stems(page.units[i].text, stem) for i in _texts(page, run)))
 
 
 def _names_in(page: Page, run: Run) -> set[str]:

@@ -25,7 +25,8 @@ from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .headline import capitalised_row, content_stems, names_sections
+from .features import content_stems
+from .headline import capitalised_row, names_sections
 from .marks import strip_labels
 from .page import Label, Page
 from .tables import table

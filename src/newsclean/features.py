@@ -219,8 +219,10 @@ def _menu_like(text: str, separated: bool, words: int, stops: int) -> bool:
 
 
 def _two_values(pieces: list[str]) -> bool:
-    """A field with two values ("Бургас: 26° / 18°"): a fact, not a menu."""
-    return len(pieces) == 2 and ":" in pieces[0] and bool(_HAS_DIGIT.search(pieces[1]))
+    """A field with two values ("Бургас: 26° / 18°", "Добрич 12° / 27°,
+    слънчево"): a fact, not a menu."""
+    return len(pieces) == 2 and bool(_HAS_DIGIT.search(pieces[1])) and (
+        ":" in pieces[0] or bool(_HAS_DIGIT.search(pieces[0])))
 
 
 def breadcrumb_end(text: str) -> str | None:
@@ -497,3 +499,24 @@ def _in_field_order(columns: dict) -> list:
     if columns.keys() != set(Features._fields):
         raise ValueError(f"feature columns differ from Features' fields: {sorted(columns.keys() ^ set(Features._fields))}")
     return [columns[name] for name in Features._fields]
+
+
+# A number, kept whole among a line's content stems: "12,5%", "2:1".
+_NUMBER = regex.compile(r"\d+(?:[.,:]\d+)*%?")
+
+
+def content_stems(text: str, stem: int) -> set[str]:
+    """The crude stems of the words that carry content: words of four or
+    more letters that are no function words, cut to ``stem`` letters
+    ("Путин", "Путина" share "путин"), and numbers."""
+    folded = text.casefold()
+    if len(folded) == len(text) and "\u0345" not in text:
+        # Casefolding changed no character into several, and only U+0345
+        # casefolds from a mark to a letter: the words of the casefolded
+        # text are the casefolded words, each as long as before.  One
+        # casefold and one scan, and each word looked at once.
+        words = set(words_of(folded)) - STOPWORDS
+        stems = {word[:stem] for word in words if len(word) >= 4}
+    else:
+        stems = {w.casefold()[:stem] for w in words_of(text) if len(w) >= 4 and w.casefold() not in STOPWORDS}
+    return stems | set(_NUMBER.findall(text))

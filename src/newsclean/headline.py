@@ -34,7 +34,7 @@ from typing import NamedTuple
 import regex
 
 from . import byline
-from .features import STOPWORDS, Features, line_key, words_of
+from .features import STOPWORDS, Features, content_stems, line_key, words_of
 from .furniture import MENU_WORDS, family_named
 from .marks import credit_position, may_hold_labels, strip_labels
 from .page import Label, Page, is_prose
@@ -54,6 +54,7 @@ if any(not any(hint in form for hint in _MAY_BE_COPYRIGHT)
     raise DataError("data/page_bg.toml: a copyright marker or rights phrase holds none of headline._MAY_BE_COPYRIGHT")
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
 _RELATED = family_named("related and most read")
+_SHARE = family_named("share and comments")
 # A list article's title opens with its count, no list mark after it:
 # "7 неща, които ...", "10 места за ...".
 # What separates a breadcrumb's items ("Новини › Политика"); a menu's are bars.
@@ -63,7 +64,6 @@ _LISTICLE = regex.compile(r"^\d{1,3}\s+\p{Ll}")
 # ("Начало", "Контакти").
 _SECTIONS = frozenset(name.casefold() for name in _PAGE.phrases("categories") if " " not in name) | MENU_WORDS
 _ADDRESS = regex.compile(r"@|https?://|www\.|\.(?:bg|com|net|org|eu)\b", regex.I)
-_NUMBER = regex.compile(r"\d+(?:[.,:]\d+)*%?")
 # A temperature: the weather bar ("Русе 19°C облачно").
 _TEMPERATURE = regex.compile(r"\d\s?°")
 # A headline ends in a word, a quote, "?" or "!", never in a colon.
@@ -81,23 +81,6 @@ class Candidate(NamedTuple):
         """The veto, or the features that scored, in words: only ``explain``
         shows it, so it is put together when asked for."""
         return self.veto or ", ".join(f"{name} {value:+.1f}" for name, value in self.parts)
-
-
-def content_stems(text: str, stem: int) -> set[str]:
-    """The crude stems of the words that carry content: words of four or
-    more letters that are no function words, cut to ``stem`` letters
-    ("Путин", "Путина" share "путин"), and numbers."""
-    folded = text.casefold()
-    if len(folded) == len(text) and "\u0345" not in text:
-        # Casefolding changed no character into several, and only U+0345
-        # casefolds from a mark to a letter: the words of the casefolded
-        # text are the casefolded words, each as long as before.  One
-        # casefold and one scan, and each word looked at once.
-        words = set(words_of(folded)) - STOPWORDS
-        stems = {word[:stem] for word in words if len(word) >= 4}
-    else:
-        stems = {w.casefold()[:stem] for w in words_of(text) if len(w) >= 4 and w.casefold() not in STOPWORDS}
-    return stems | set(_NUMBER.findall(text))
 
 
 def _before_credit(text: str, credit_at: int) -> str:
@@ -267,8 +250,11 @@ def _meta_below(page: Page, j: int) -> bool:
 
 
 def _meta_above(page: Page, j: int) -> int | None:
-    """The dateline or byline right above line j, if one is."""
+    """The dateline or byline right above line j, if one is (a share or
+    comment counter between them aside: "1 коментар")."""
     n = page.neighbour(j, -1)
+    while n is not None and page.labels[n] == Label.BOILERPLATE and page.features[n].furniture is _SHARE:
+        n = page.neighbour(n, -1)
     return n if n is not None and page.labels[n] in (Label.DATELINE, Label.BYLINE) else None
 
 
@@ -323,7 +309,8 @@ FEATURES: tuple[tuple[str, str, _Feature], ...] = (
     ("shares no word with the body", "headline_no_shared",
      lambda line, stems, c: not line.stems & stems),
     ("printed more than once", "headline_repeated",
-     lambda line, stems, c: line.label == Label.TITLE and line.f.words >= line.page.weights.header_min_headline_words),
+     lambda line, stems, c: (line.label == Label.TITLE or c["printed_again"])
+     and line.f.words >= line.page.weights.header_min_headline_words),
     ("over the dateline or byline", "headline_above_meta", lambda line, stems, c: _meta_below(line.page, line.j)),
     ("under the dateline or byline that a title tops", "headline_below_meta", lambda line, stems, c: c["under_meta"]),
     ("over a longer line", "headline_over_dek", lambda line, stems, c: c["over_dek"]),
@@ -376,13 +363,16 @@ def _contexts(page: Page, lines: list[int], body_start: int) -> dict[int, dict[s
     right below another candidate (the photo's caption under the title)
     and that title."""
     found = {j: {"last": False, "under_meta": False, "over_dek": False, "dek": False,
-                 "caption": False, "over_caption": False} for j in lines}
+                 "caption": False, "over_caption": False, "printed_again": False} for j in lines}
+    _mark_cleaned_copies(page, lines, found)
     if lines and not _menu_between(page, lines[-1], body_start):
         found[lines[-1]]["last"] = True
     for j in lines:
         meta = _meta_above(page, j)
         if meta is not None:
             above = page.neighbour(meta, -1)
+            while above is not None and page.labels[above] in (Label.DATELINE, Label.BYLINE):
+                above = page.neighbour(above, -1)  # a byline over a dateline: one meta block
             found[j]["under_meta"] = above in found
         above = page.neighbour(j, -1)
         if above not in found:
@@ -395,6 +385,20 @@ def _contexts(page: Page, lines: list[int], body_start: int) -> dict[int, dict[s
             found[j]["caption"] = True
             found[above]["over_caption"] = True
     return found
+
+
+def _mark_cleaned_copies(page: Page, lines: list[int], found: dict[int, dict[str, bool]]) -> None:
+    """Candidates that are one title once cleaned (the title bar's "X |
+    Site" over the article's "X"): each is printed again."""
+    texts = [unit.text for unit in page.units]
+    barred = [j for j in lines if " | " in texts[j] or " – " in texts[j] or " — " in texts[j] or " - " in texts[j]]
+    if not barred:
+        return
+    keys = {j: _cleaned_key(texts[j], texts, page.weights) for j in lines}
+    for j in barred:
+        copies = [k for k in lines if k != j and keys[k] == keys[j] and page.features[k].key != page.features[j].key]
+        for k in copies + ([j] if copies else []):
+            found[k]["printed_again"] = True
 
 
 def _body_stems(page: Page, body_start: int) -> set[str]:

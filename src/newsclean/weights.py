@@ -34,6 +34,7 @@ class Weights:
     body_related_discount: float
     body_inline_box_reach: int
     body_name_stem: int
+    body_box_shared_stems: int
     teasers_min_pairs: int
     teasers_summary_max_words: int
     teasers_min_listed: int
