@@ -17,6 +17,9 @@ Checks that only a few units can pass run after a cheap necessary condition
 line key is taken only for lines that may share it.  Every shortcut gives
 exactly what the plain check on the unit alone gives (tests/test_features.py
 compares them).
+
+``content_stems(text, stem)`` gives the crude stems of a text's content
+words, which the headline, the caption and the body stages compare.
 """
 from __future__ import annotations
 

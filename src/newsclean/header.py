@@ -95,8 +95,8 @@ def _prefer_dateline_nearest_body(page: Page, top: int, body_start: int) -> None
     datelines = [j for j in range(top, body_start) if page.labels[j] == Label.DATELINE
                  and any(c.kind != "updated" and not c.crawler for c in page.features[j].date_candidates)]
     if len(datelines) > 1:
-        nearest = {id(c) for c in page.features[datelines[-1]].date_candidates}
-        page.date_candidates[:] = [c for c in page.date_candidates if id(c) in nearest or c.kind == "updated"]
+        nearest = page.features[datelines[-1]].date_candidates
+        page.date_candidates[:] = [c for c in page.date_candidates if c in nearest or c.kind == "updated"]
 
 
 def _mark_headline(page: Page, headline: int | None) -> int | None:

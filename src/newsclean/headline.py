@@ -55,10 +55,10 @@ if any(not any(hint in form for hint in _MAY_BE_COPYRIGHT)
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
 _RELATED = family_named("related and most read")
 _SHARE = family_named("share and comments")
-# A list article's title opens with its count, no list mark after it:
-# "7 неща, които ...", "10 места за ...".
 # What separates a breadcrumb's items ("Новини › Политика"); a menu's are bars.
 _CRUMB_SEPARATOR = regex.compile(r"\s[/>»›]\s")
+# A list article's title opens with its count, no list mark after it:
+# "7 неща, които ...", "10 места за ...".
 _LISTICLE = regex.compile(r"^\d{1,3}\s+\p{Ll}")
 # One-word names of a site's sections and of its menu's other items
 # ("Начало", "Контакти").
@@ -357,11 +357,12 @@ def reads_as_standfirst(f: Features, title: Features, w: Weights) -> bool:
 
 def _contexts(page: Page, lines: list[int], body_start: int) -> dict[int, dict[str, bool]]:
     """What each candidate's neighbours say of it: the last one before the
-    body (unless the site's menu stands between them); one under a dateline or byline that another candidate tops (a
-    caption or a standfirst); one over a line twice its length (a title
-    over its dek) and that longer line; one with a photo credit under it
-    right below another candidate (the photo's caption under the title)
-    and that title."""
+    body (unless the site's menu stands between them); one under a
+    dateline or byline that another candidate tops (a caption or a
+    standfirst); one over a line twice its length (a title over its dek)
+    and that longer line; one with a photo credit under it right below
+    another candidate (the photo's caption under the title) and that
+    title; candidates that are one title once cleaned."""
     found = {j: {"last": False, "under_meta": False, "over_dek": False, "dek": False,
                  "caption": False, "over_caption": False, "printed_again": False} for j in lines}
     _mark_cleaned_copies(page, lines, found)
