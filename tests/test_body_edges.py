@@ -174,3 +174,10 @@ def test_a_related_box_between_two_parts_of_one_story_sharing_its_words_keeps_bo
                       "Общинските съветници отказаха по-високи наеми за пазара", *rest, "Коментари (3)"])
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join([*first, *rest])
+
+
+def test_an_agencys_english_reproduction_notice_is_no_article_text():
+    notice = ("This news item is the intellectual property of Trakia Info Agency. Any reproduction in whole or in part "
+              "is subject to the agency's prior written consent.")
+    record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, notice]))
+    assert record.body == "\n\n".join(ARTICLE)

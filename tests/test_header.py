@@ -376,3 +376,38 @@ def test_the_title_bars_copy_with_a_bar_and_the_site_makes_the_title_printed_aga
                       "1 коментар", standfirst, *story])
     record = newsclean.extract(dump)
     assert record.headline == title
+
+
+def test_a_market_ticker_over_an_untitled_article_is_no_headline():
+    story = ["Основният индекс на Българската фондова борса SOFIX приключи седмицата на 1 012,35 пункта с ръст от "
+             "+0,42%, а BGBX40 се повиши с +0,31% до 178,20 пункта.", *ARTICLE]
+    record = newsclean.extract("\n".join(["Четвъртък, 22 януари 2026", "SOFIX 1 012,35 +0,42% BGBX40 178,20 +0,31% "
+                                          "EUR/USD 1,1642 Злато 4 412 $", "Kapitalov.bg",
+                                          "Пазари Компании Анализи Фондове", "Публикувана на 22 януари 2026 г.", *story]))
+    assert record.headline is None
+
+
+def test_a_breadcrumb_between_the_title_and_its_dateline_keeps_the_title_over_its_meta():
+    title = "Ясни са съставите за Пловдивското дерби"
+    story = ["Ботев и Локомотив излизат един срещу друг в 32-ия кръг на Първа лига на стадион „Христо Ботев“.",
+             "Ботев: Даниел Вълчев – Тодор Павлов, Мартин Стоев, Никола Илиев",
+             "Локомотив: Мартин Лукаров – Тодор Тимонов, Иван Иванов, Петър Витанов",
+             "Двата отбора се срещнаха и през есента, когато мачът завърши наравно без голове, а публиката "
+             "на стадиона беше над дванадесет хиляди души.",
+             "Треньорите на двата отбора не смениха нищо от последния кръг и залагат на играчите, които "
+             "започнаха и миналата седмица, съобщиха от клубовете."]
+    record = newsclean.extract("\n".join([title, "SportZona.bg » Футбол » Първа лига", "16.05.2026 17:10",
+                                          "Автор: Георги Илиев", "0 коментара", *story]))
+    assert record.headline == title
+
+
+def test_a_title_directly_under_the_dateline_and_over_the_first_paragraph_is_the_headline_not_a_caption():
+    title = "Финансовият министър внесе в парламента проектобюджета за 2026 г. с дефицит от 3 на сто"
+    story = ["Министърът на финансите внесе днес в Народното събрание проектобюджета за 2026 г., който предвижда "
+             "дефицит от 3 на сто от брутния вътрешен продукт.", *ARTICLE]
+    record = newsclean.extract("\n".join(["Начало", "Политика", "Икономика", "Регионални", "Свят",
+                                          "Политика | 14.11.2025 09:32 | Прочетена 1 284 пъти | Коментари 0",
+                                          title, *story]))
+    assert record.headline == title
+    assert record.captions == []
+    assert record.body == "\n\n".join(story)

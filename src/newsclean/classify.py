@@ -152,8 +152,9 @@ def classify(units: list[Unit], now: datetime | None = None,
         end = _take_cut_off_tail(page, run.end)
         for box in choice.boxes:
             _drop_inline_box(page, box)
-        _mark_body(page, run.start, end)
-        read_header(page, run.start)
+        start = _article_start(page, run)
+        _mark_body(page, start, end)
+        read_header(page, start)
         read_footer_meta(page, end)
         _drop_repeated_paragraphs(page)
         if _untitled_intro_to_teasers(page):
@@ -173,6 +174,23 @@ def _add_the_crawlers_date(page: Page) -> None:
     crawled = [c for c in page.features[0].date_candidates if c.crawler]
     page.date_candidates = [c for c in page.date_candidates if not _after_the_crawl(c, crawled)]
     page.date_candidates.extend(crawled)
+
+
+def _article_start(page: Page, run: Run) -> int:
+    """Where the article's text starts: the run's first unit, unless that
+    is a title-like line with no sentence end directly under a dateline or
+    byline (no picture's mark or credit between or under it) and over a
+    paragraph of prose: a page whose title the run took in; the header
+    stage then weighs it as a title."""
+    start, below = run.start, page.neighbour(run.start, 1)
+    f = page.features[start]
+    if (start > 0 and below is not None and below <= run.end
+            and page.labels[start - 1] in (Label.DATELINE, Label.BYLINE) and page.labels[start] == Label.TEXT
+            and page.is_title_like(start) and f.words <= page.weights.headline_prose_max_words
+            and not f.ends_sentence and f.credit_at < 0
+            and not page.above_credit(start) and page.is_prose(below)):
+        return below
+    return start
 
 
 def _after_the_crawl(candidate: DateCandidate, crawled: list[DateCandidate]) -> bool:

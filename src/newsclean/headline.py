@@ -55,6 +55,8 @@ if any(not any(hint in form for hint in _MAY_BE_COPYRIGHT)
 LISTING_HEADINGS = _PAGE.phrases("listing_headings")
 _RELATED = family_named("related and most read")
 _SHARE = family_named("share and comments")
+# A figure of a ticker: "1 012,35", "+0,42%", "1,1642".
+_FIGURE = regex.compile(r"[+\-−]?\d[\d\s]*(?:[.,:]\d+)*%?")
 # What separates a breadcrumb's items ("Новини › Политика"); a menu's are bars.
 _CRUMB_SEPARATOR = regex.compile(r"\s[/>»›]\s")
 # A list article's title opens with its count, no list mark after it:
@@ -137,6 +139,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("a row of capitalised words", lambda line: line.label != Label.TITLE
      and is_menu_row(clean_headline(line.text), line.page.weights)),
     ("a temperature: the weather bar", lambda line: bool(_TEMPERATURE.search(line.text))),
+    ("a ticker of figures", lambda line: _ticker(line.text, line.page.weights)),
     ("printed again below the article: the site's name", lambda line: line.label == Label.TITLE
      and _printed_below(line.page, line.j, line.body_start)),
     ("named in the copyright line: the site's name", lambda line: _named_in_copyright(line.page, line.j, line.body_start)),
@@ -162,6 +165,13 @@ def _printed_below(page: Page, j: int, body_start: int) -> bool:
     key = page.features[j].key
     return (key is not None and page.features[j].words <= page.weights.headline_site_name_max_words
             and any(page.features[k].key == key for k in range(body_start, len(page.units))))
+
+
+def _ticker(text: str, w: Weights) -> bool:
+    """More figures than words, and several of them ("SOFIX 1 012,35 +0,42%
+    BGBX40 178,20 +0,31% EUR/USD 1,1642"): a market or currency ticker."""
+    figures = len(_FIGURE.findall(text))
+    return figures >= w.headline_ticker_figures and figures > len(words_of(text))
 
 
 def _under_related_heading(page: Page, j: int) -> bool:
@@ -240,11 +250,13 @@ def capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
 
 
 def _meta_below(page: Page, j: int) -> bool:
-    """A dateline or byline stands right under line j (bare names or a
-    photo's caption may come first: "Иван Петров" / "12.03.2025")."""
+    """A dateline or byline stands right under line j (bare names, a
+    photo's caption or a breadcrumb may come first: "Иван Петров" /
+    "12.03.2025", "SportZona.bg » Футбол » Първа лига" / "16.05.2026")."""
     n = page.neighbour(j, 1)
-    while n is not None and page.labels[n] == Label.TEXT and (
-            byline.bare_names(page.units[n].text) or _credit_follows(page, n)):
+    while n is not None and ((page.labels[n] == Label.TEXT and (
+            byline.bare_names(page.units[n].text) or _credit_follows(page, n)))
+            or (page.labels[n] == Label.BOILERPLATE and page.features[n].breadcrumb_end is not None)):
         n = page.neighbour(n, 1)
     return n is not None and page.labels[n] in (Label.DATELINE, Label.BYLINE)
 

@@ -93,6 +93,7 @@ class Weights:
     headline_row_sections_share: float
     headline_site_name_max_words: int
     headline_prose_max_words: int
+    headline_ticker_figures: int
 
 
 def _from_table() -> Weights:
