@@ -411,3 +411,17 @@ def test_a_title_directly_under_the_dateline_and_over_the_first_paragraph_is_the
     assert record.headline == title
     assert record.captions == []
     assert record.body == "\n\n".join(story)
+
+
+def test_a_one_word_hot_label_over_the_title_does_not_make_it_a_related_lists_item():
+    title = "Певицата Мира Стоянова се сгоди на сцената в Арена 8888 пред 12 000 души"
+    story = ["Поп певицата Мира Стоянова получи предложение за брак насред концерта си в Арена 8888 в събота вечерта.",
+             "Изненаданата звезда първо закри лицето си с ръце, а после каза „да“ пред 12 000 души в залата.", *ARTICLE]
+    record = newsclean.extract("\n".join(["ГОРЕЩО", f"ВИДЕО: {title}", "17:42 - 11.05.2026", "👁 48 905", *story]))
+    assert record.headline == title
+    assert record.published == "2026-05-11T17:42:00+03:00"
+
+
+def test_a_reviews_label_after_the_title_is_cut():
+    assert clean_headline("„Чайка“ в Народния театър: Чехов без носталгия (РЕЦЕНЗИЯ)") == \
+        "„Чайка“ в Народния театър: Чехов без носталгия"

@@ -175,10 +175,12 @@ def _ticker(text: str, w: Weights) -> bool:
 
 
 def _under_related_heading(page: Page, j: int) -> bool:
-    """A "related" or "most read" heading ("Последно от рубриката") stands
-    right over line j: it is the list's first teaser."""
+    """A "related" or "most read" list's heading of two words or more
+    ("Последно от рубриката") stands right over line j: it is the list's
+    first teaser.  A one-word label ("ГОРЕЩО") may top the article itself."""
     above = page.neighbour(j, -1)
-    return above is not None and page.labels[above] == Label.BOILERPLATE and page.features[above].furniture is _RELATED
+    return (above is not None and page.labels[above] == Label.BOILERPLATE
+            and page.features[above].furniture is _RELATED and page.features[above].words >= 2)
 
 
 def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
