@@ -425,3 +425,10 @@ def test_a_one_word_hot_label_over_the_title_does_not_make_it_a_related_lists_it
 def test_a_reviews_label_after_the_title_is_cut():
     assert clean_headline("„Чайка“ в Народния театър: Чехов без носталгия (РЕЦЕНЗИЯ)") == \
         "„Чайка“ в Народния театър: Чехов без носталгия"
+
+
+def test_a_radios_name_with_a_listen_live_tagline_is_no_headline():
+    story = ["Нивото на Дунав при Лом падна до 48 сантиметра и пристанището спря товаренето на баржи с зърно.",
+             "Пристанищните власти очакват водата да се покачи след дъждовете в горното течение на реката.", *ARTICLE]
+    record = newsclean.extract("\n".join(["Радио Дунав Лом 104.2 FM – слушай на живо", "▶", "00:00", "A+ A-", *story]))
+    assert record.headline is None
