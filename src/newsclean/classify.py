@@ -36,7 +36,7 @@ from .dates import DateCandidate
 from .features import Features, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_footer_meta, read_header
-from .headline import LISTING_HEADINGS
+from .headline import names_listing
 from .page import Label, Page, is_article_prose, is_prose
 from .tables import table
 from .weights import DEFAULT, Weights
@@ -241,7 +241,7 @@ def _teasers_under_listing_heading(page: Page, choice: Choice, run: Run) -> bool
 
 
 def _is_listing_heading(page: Page, j: int) -> bool:
-    return not page.is_prose(j) and any(map(page.units[j].text.casefold().__contains__, LISTING_HEADINGS))
+    return not page.is_prose(j) and names_listing(page.units[j].text)
 
 
 def _three_line_teaser(page: Page, i: int) -> bool:
@@ -365,7 +365,7 @@ def _under_listing_heading(page: Page, start: int) -> bool:
     a few lines over the text: whatever line was read as its headline, the
     page lists articles."""
     above = "\n".join(page.units[j].text for j in range(max(0, start - page.weights.header_above_reach), start))
-    return any(map(above.casefold().__contains__, LISTING_HEADINGS))
+    return names_listing(above)
 
 
 def _teasers_right_after(page: Page, end: int) -> int:

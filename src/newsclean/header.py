@@ -33,7 +33,10 @@ never taken for the article's.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import byline
+from .dates import DateCandidate
 from .features import Features, line_key
 from .captions import caption_reason
 from .furniture import family_named
@@ -81,22 +84,29 @@ def read_header(page: Page, body_start: int) -> None:
 def _prefer_dateline_below(page: Page, above_headline: int) -> None:
     """When a dateline under the headline gives the article's date, a date
     above the headline (a clock bar over a section label: "Сряда, 14
-    януари 2026 | 13:52") is not the article's; its update time stays."""
+    януари 2026 | 13:52") is not the article's."""
     below = page.date_candidates[above_headline:]
-    if any(c.kind != "updated" and not c.crawler for c in below):
-        kept_above = [c for c in page.date_candidates[:above_headline] if c.kind == "updated"]
-        page.date_candidates[:] = kept_above + below
+    if any(map(_gives_the_date, below)):
+        _keep_dates(page, below)
 
 
 def _prefer_dateline_nearest_body(page: Page, top: int, body_start: int) -> None:
     """With no headline, the dateline nearest the body is the article's; one
-    above it (a today bar: "Понеделник, 13 януари 2025") is the page's. Update
-    times stay."""
+    above it (a today bar: "Понеделник, 13 януари 2025") is the page's."""
     datelines = [j for j in range(top, body_start) if page.labels[j] == Label.DATELINE
-                 and any(c.kind != "updated" and not c.crawler for c in page.features[j].date_candidates)]
+                 and any(map(_gives_the_date, page.features[j].date_candidates))]
     if len(datelines) > 1:
-        nearest = page.features[datelines[-1]].date_candidates
-        page.date_candidates[:] = [c for c in page.date_candidates if c in nearest or c.kind == "updated"]
+        _keep_dates(page, page.features[datelines[-1]].date_candidates)
+
+
+def _gives_the_date(candidate: DateCandidate) -> bool:
+    return candidate.kind != "updated" and not candidate.crawler
+
+
+def _keep_dates(page: Page, kept: Sequence[DateCandidate]) -> None:
+    """Only ``kept`` of the article's date candidates stay, and every update
+    time ("Обновена: ...")."""
+    page.date_candidates[:] = [c for c in page.date_candidates if c in kept or c.kind == "updated"]
 
 
 def _mark_headline(page: Page, headline: int | None) -> int | None:
@@ -205,13 +215,14 @@ def _header_top(page: Page, headline: int) -> int:
 
 
 def _untitled_header_top(page: Page, body_start: int) -> int:
-    """First unit of the header of an article with no headline: the four
-    units over the body, or fewer when the site's menu of sections or its
-    login row stands among them (a today bar over the menu is the day of
-    the visit; a toolbar such as "Отпечатай | Изпрати" may stand between
-    the dateline and the body); none under a related list's heading
-    ("Последно от рубриката": the title and date under it are a teaser's)."""
-    top = max(0, body_start - 4)
+    """First unit of the header of an article with no headline: the
+    ``header_untitled_reach`` units over the body, or fewer when the site's
+    menu of sections or its login row stands among them (a today bar over
+    the menu is the day of the visit; a toolbar such as "Отпечатай |
+    Изпрати" may stand between the dateline and the body); none under a
+    related list's heading ("Последно от рубриката": the title and date
+    under it are a teaser's)."""
+    top = max(0, body_start - page.weights.header_untitled_reach)
     for j in range(body_start - 1, top - 1, -1):
         if page.features[j].furniture is RELATED and page.labels[j] == Label.BOILERPLATE:
             return body_start  # all under it, down to the body, is the list's

@@ -125,8 +125,8 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("a sentence of prose", lambda line: line.page.is_prose(line.j) and (
         line.f.sentences >= 2 or line.f.words > line.page.weights.headline_prose_max_words)),
     ("a menu row", lambda line: line.f.menu_like or line.f.breadcrumb_end is not None),
-    ("a copyright line", lambda line: any(map(line.text.casefold().__contains__, _COPYRIGHT))),
-    ("a listing's heading", lambda line: any(map(line.text.casefold().__contains__, LISTING_HEADINGS))),
+    ("a copyright line", lambda line: _holds_copyright(line.text)),
+    ("a listing's heading", lambda line: names_listing(line.text)),
     ("an address", lambda line: bool(_ADDRESS.search(line.text))),
     ("a byline", lambda line: bool(byline.bare_names(line.text) or byline.labelled_byline(line.text))),
     ("holds a date", lambda line: bool(line.f.date_candidates)),
@@ -191,8 +191,19 @@ def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
     if len(words) < 2:
         return False
     below = (page.units[k].text for k in range(max(body_start, j + 1), len(page.units)))
-    footer = (line.casefold() for line in below if any(map(line.__contains__, _MAY_BE_COPYRIGHT)))
-    return any(words <= set(words_of(line)) for line in footer if any(map(line.__contains__, _COPYRIGHT)))
+    return any(words <= set(words_of(line.casefold())) for line in below if _holds_copyright(line))
+
+
+def _holds_copyright(text: str) -> bool:
+    """A copyright marker or rights phrase ("©", "Всички права запазени")
+    is in the text; casefolded only when a plain search finds a hint."""
+    return any(map(text.__contains__, _MAY_BE_COPYRIGHT)) and any(map(text.casefold().__contains__, _COPYRIGHT))
+
+
+def names_listing(text: str) -> bool:
+    """A listing's heading is in the text ("Резултати от търсенето",
+    "Таг:", "Статии от автора")."""
+    return any(map(text.casefold().__contains__, LISTING_HEADINGS))
 
 
 def names_sections(text: str) -> bool:

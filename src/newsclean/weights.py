@@ -61,6 +61,7 @@ class Weights:
     header_breadcrumb_reach: int
     header_footer_reach: int
     header_above_reach: int
+    header_untitled_reach: int
     template_article_prose_words: int
     headline_threshold: float
     headline_shared_share: float
