@@ -252,8 +252,24 @@ def test_line_above_a_photo_credit_is_a_caption_not_body():
 
 def test_unpunctuated_line_opening_the_article_above_its_first_paragraph_is_a_caption():
     caption = "Министрите на транспорта на България и Румъния след подписването на споразумението в Кълъраш"
-    record = newsclean.extract(page("14 Март, 2025", "Нов мост над Дунав при Силистра",
+    record = newsclean.extract(page("14 Март, 2025", "България и Румъния подписаха споразумение за нов мост над Дунав",
                                     "Автор: Десислава Ангелова", caption, *ARTICLE))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_unpunctuated_line_over_the_first_paragraph_naming_nothing_of_the_headline_is_the_standfirst():
+    standfirst = "Пчеларите отдават спада на евтиния внос от Азия"
+    record = newsclean.extract(page("ПАЗАРИ", "Износът на мед за Германия се срина с 30% за година",
+                                    "Публикувана: 20.11.2025 14:05", standfirst, *ARTICLE))
+    assert record.captions == []
+    assert record.body == "\n\n".join([standfirst, *ARTICLE])
+
+
+def test_unpunctuated_line_over_the_first_paragraph_naming_a_picture_is_a_caption():
+    caption = "Радарно изображение на валежите над Югоизточна България"
+    record = newsclean.extract(page("До 114 литра на квадратен метър за денонощие", "12 декември 2025, 10:05",
+                                    caption, *ARTICLE))
     assert record.captions == [caption]
     assert record.body == "\n\n".join(ARTICLE)
 

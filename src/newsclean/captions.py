@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .features import content_stems
+from .features import content_stems, words_of
 from .headline import capitalised_row, names_sections
 from .marks import strip_labels
 from .page import Label, Page
@@ -142,13 +142,37 @@ class _Candidate(NamedTuple):
     long_prose: bool
 
 
-def _over_first_paragraph(c: _Candidate) -> bool:
-    """A short line with no sentence end right over the article's first
-    paragraph (a longer one or a sentence is the standfirst)."""
-    f, text, w = c.page.features[c.j], c.page.units[c.j].text, c.page.weights
-    return (c.j < c.body_start and c.page.neighbour(c.j, 1) == c.body_start
+def bare_line_over_first_paragraph(page: Page, j: int, body_start: int) -> bool:
+    """A short line of text with no sentence end right over the article's
+    first paragraph (a longer one or a sentence is the standfirst): the
+    lead photo's caption or a short standfirst."""
+    f, text, w = page.features[j], page.units[j].text, page.weights
+    return (j < body_start and page.neighbour(j, 1) == body_start
             and w.captions_bare_min_words <= f.words <= w.captions_bare_max_words
-            and not text.endswith((".", "?", ":")))
+            and not text.endswith((".", "?", ":")) and shaped_as_caption(page, j))
+
+
+def _over_first_paragraph(c: _Candidate) -> bool:
+    """Such a bare line is the lead photo's caption when it names what the
+    headline names or names a picture: the photo shows the story's subject
+    ("Ким Чен Ун и Владимир Путин" under a title on Putin), where a
+    standfirst goes on to tell something new."""
+    text = c.page.units[c.j].text
+    return (bare_line_over_first_paragraph(c.page, c.j, c.body_start)
+            and (_names_a_picture(text) or _names_the_headline(c.page, text)))
+
+
+def _names_a_picture(text: str) -> bool:
+    return any(word.casefold() in _PICTURE_MARKS for word in words_of(text))
+
+
+def _names_the_headline(page: Page, text: str) -> bool:
+    """Line ``text`` shares a content word with the headline (true of any
+    line while the headline is not yet known)."""
+    if page.headline is None:
+        return True
+    stem = page.weights.captions_headline_stem
+    return bool(content_stems(text, stem) & content_stems(page.units[page.headline].text, stem))
 
 
 # Why a line shaped as a caption is one: the first that holds.

@@ -153,8 +153,9 @@ def classify(units: list[Unit], now: datetime | None = None,
         for box in choice.boxes:
             _drop_inline_box(page, box)
         start = _article_start(page, run)
-        _mark_body(page, start, end)
         read_header(page, start)
+        _mark_body(page, start, end)
+        page.captions.sort()
         read_footer_meta(page, end)
         _drop_repeated_paragraphs(page)
         if _untitled_intro_to_teasers(page):

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from . import byline
 from .dates import DateCandidate
 from .features import Features, line_key
-from .captions import caption_reason
+from .captions import bare_line_over_first_paragraph, caption_reason
 from .furniture import family_named
 from .headline import find_headline, is_menu_row, names_sections, reads_as_standfirst
 from .page import Label, Page, is_prose, is_title_like
@@ -148,6 +148,9 @@ def _read_standfirst_or_caption(page: Page, j: int, headline: int | None, body_s
     if caption:
         page.relabel(j, Label.CAPTION, caption)
         page.captions.append(j)
+    elif bare_line_over_first_paragraph(page, j, body_start):
+        page.relabel(j, Label.LEAD, "short line over the first paragraph naming nothing of the headline: the standfirst")
+        return True
     return False
 
 

@@ -64,7 +64,8 @@ _CRUMB_SEPARATOR = regex.compile(r"\s[/>»›]\s")
 _LISTICLE = regex.compile(r"^\d{1,3}\s+\p{Ll}")
 # One-word names of a site's sections and of its menu's other items
 # ("Начало", "Контакти").
-_SECTIONS = frozenset(name.casefold() for name in _PAGE.phrases("categories") if " " not in name) | MENU_WORDS
+_SECTIONS = frozenset(name.casefold() for name in (*_PAGE.phrases("categories"), *_PAGE.phrases("site_pages"))
+                      if " " not in name) | MENU_WORDS
 _ADDRESS = regex.compile(r"@|https?://|www\.|\.(?:bg|com|net|org|eu)\b", regex.I)
 # A temperature: the weather bar ("Русе 19°C облачно").
 _TEMPERATURE = regex.compile(r"\d\s?°")

@@ -49,6 +49,7 @@ class Weights:
     captions_credited_max_words: int
     captions_bare_max_words: int
     captions_bare_min_words: int
+    captions_headline_stem: int
     captions_credit_max_words: int
     captions_restating_max_words: int
     captions_restating_share: float
