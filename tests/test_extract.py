@@ -520,3 +520,34 @@ def test_a_caption_with_its_credit_on_the_line_is_read_whatever_signs_it_holds(c
     record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], caption,
                                           ARTICLE[2]]))
     assert record.captions == [caption]
+
+
+@pytest.mark.parametrize("caption", [
+    "Спасителни екипи преглеждат сградата на общината © Reuters",   # a copyright sign before a name
+    "Кметът с децата при откриването. Малчуганите пяха и рецитираха. Снимка: Община Пловдив",  # two sentences, then the credit
+    "ВИДЕО: Пламъците над склада, заснети от читател малко след 2:30 ч.",  # a clip's label
+])
+def test_a_line_credited_or_labelled_as_a_clip_inside_the_article_is_a_caption(caption):
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], caption,
+                                          ARTICLE[2]]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_copyright_sign_before_a_year_is_no_photo_credit():
+    line = "Мостът е построен през 1958 г. © 2025 Пловдивски вестник"
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], line,
+                                          ARTICLE[2]]))
+    assert record.captions == []
+
+
+def test_captions_between_gallery_counters_are_read_whatever_their_length_and_the_paragraph_over_the_first_stays_body():
+    long_caption = ("Децата от селото излязоха с шейни още в ранния следобед. "
+                    "За много от тях това е първият истински сняг тази зима.")
+    gallery = ["1 / 3", "Снегорин разчиства пътя Смолян – Пампорово", "2 / 3", long_caption, "3 / 3",
+               "Всички снимки (3)"]
+    record = newsclean.extract("\n".join(["Сняг затрупа Родопите", "27.01.2026", *ARTICLE, *gallery,
+                                          "Пътищата към курортите са проходими при зимни условия, съобщиха от АПИ."]))
+    assert record.captions == ["Снегорин разчиства пътя Смолян – Пампорово", long_caption]
+    assert record.body.split("\n\n")[:3] == ARTICLE
+    assert "Всички снимки" not in record.body

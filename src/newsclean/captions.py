@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .features import content_stems, words_of
+from .features import Features, content_stems, words_of
 from .headline import capitalised_row, names_sections
 from .marks import strip_labels
 from .page import Label, Page
@@ -33,6 +33,7 @@ from .tables import table
 from .weights import Weights
 
 _CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_starts"))
+_VIDEO_LABELS = table("page_bg").phrases("video_caption_labels")
 _ADDRESS_MARKS = ("@", "http://", "https://", "www.")
 # Symbols a caption may hold: the copyright sign of its credit, and the
 # signs of ordinary text ("Дечев (№10)", "при -5°C", "Nike®").
@@ -74,14 +75,30 @@ def shaped_as_caption(page: Page, j: int, in_gallery: bool = False) -> bool:
     credited = f.credit_at > 0
     longest = w.captions_credited_max_words if credited or in_gallery else w.captions_max_words
     # A credit's own colon and the date a photo was taken are no marks of a
-    # field or a dateline ("Товарене на пшеница, 18 ноември 2025 г. Снимка: БТА").
-    fielded = not credited and (f.fact_line or f.list_item or bool(f.date_candidates))
+    # field or a dateline ("Товарене на пшеница, 18 ноември 2025 г. Снимка: БТА"),
+    # nor is a place's dash between a gallery's counters ("пътя Смолян – Пампорово"),
+    # nor a clip's label ("ВИДЕО: Пожарникарите гасят ...").
+    fielded = not (credited or in_gallery or opens_with_video_label(text)) and (
+        f.fact_line or f.list_item or bool(f.date_candidates))
     shortest = w.header_caption_min_words if credited else w.captions_bare_min_words
     return (shortest <= f.words <= longest and page.labels[j] == Label.TEXT
             and not fielded and not f.cut_off
-            and f.furniture is None and not f.menu_like and f.sentences <= (2 if credited else 1)
+            and f.furniture is None and not f.menu_like
+            and _sentences_before_credit(text, f) <= (2 if credited or in_gallery else 1)
             and (credited or not _menu_row(text, w))
             and not any(mark in text.casefold() for mark in _ADDRESS_MARKS) and not _has_symbols(text))
+
+
+def _sentences_before_credit(text: str, f: Features) -> int:
+    """The sentences of a caption, without the credit that follows its full
+    stop ("... при откриването. Малчуганите пяха. Снимка: haskovo.info")."""
+    if f.credit_at > 0 and text[:f.credit_at].rstrip().endswith((".", "!", "?")):
+        return f.sentences - 1
+    return f.sentences
+
+
+def opens_with_video_label(text: str) -> bool:
+    return text.lstrip().startswith(_VIDEO_LABELS)
 
 
 def _menu_row(text: str, w: Weights) -> bool:
@@ -97,7 +114,8 @@ def _after_media_marker(page: Page, j: int) -> bool:
     """A gallery counter ("Снимка 1 от 9") or a player ("▶ 2:14") stands
     over line j, maybe with bare arrows or counters between."""
     above = j - 1
-    while above >= 0 and page.features[above].words == 0 and not page.units[above].text.startswith(_PLAYER):
+    while (above >= 0 and page.features[above].words == 0 and not page.features[above].gallery_counter
+           and not page.units[above].text.startswith(_PLAYER)):
         above -= 1
     return above >= 0 and (page.features[above].gallery_counter or page.units[above].text.startswith(_PLAYER))
 
@@ -180,11 +198,14 @@ _SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
     ("photo caption with its credit", lambda c: c.page.features[c.j].credit_at > 0),
     ("photo caption over its credit",
      lambda c: c.page.above_credit(c.j) and (not c.long_prose or _under_picture(c.page, c.j))),
-    ("photo caption over a gallery counter", lambda c: _over_gallery_counter(c.page, c.j)),
+    ("photo caption over a gallery counter",
+     lambda c: _over_gallery_counter(c.page, c.j) and (not c.long_prose or _after_media_marker(c.page, c.j))),
     ("caption under a gallery counter or a player", lambda c: _after_media_marker(c.page, c.j) and not c.long_prose),
     ("caption under what the picture left ('Снимка', '[Изображение]')",
      lambda c: _under_picture(c.page, c.j) and not c.long_prose),
     ("opens like a photo caption", lambda c: opens_like_caption(c.page.units[c.j].text)),
+    ("a clip's caption under the headline or inside the article ('ВИДЕО: ...')",
+     lambda c: c.j != c.page.headline and opens_with_video_label(c.page.units[c.j].text)),
     ("short line right over the article's first paragraph: the lead photo's caption", _over_first_paragraph),
     ("short line restating the paragraph above it: a photo's caption",
      lambda c: c.j > c.body_start and _restates_paragraph_above(c.page, c.j)),

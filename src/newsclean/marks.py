@@ -41,10 +41,19 @@ _LABEL_LASTS = frozenset(ending[-1] for ending in _LABEL_ENDINGS)
 _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE.phrases("credit_markers"))
 
 
+def _credits_someone(lowered: str, at: int, marker: str) -> bool:
+    """A copyright sign credits a photo when a name follows it ("© Reuters");
+    one before a year ("© 2025 ekran.bg") is the site's copyright line."""
+    if not marker.endswith("©"):
+        return True
+    rest = lowered[at + len(marker):at + len(marker) + 2].lstrip()
+    return rest[:1].isalpha()
+
+
 def credit_position(text: str) -> int:
     """Index where a photo credit ('Снимка: ...') begins, or -1."""
     lowered = text.casefold()
-    found = [at for at in (lowered.find(m) for m in _CREDIT_MARKERS) if at >= 0]
+    found = [at for m, at in ((m, lowered.find(m)) for m in _CREDIT_MARKERS) if at >= 0 and _credits_someone(lowered, at, m)]
     return min(found) if found else -1
 
 
@@ -58,7 +67,7 @@ def credit_positions(lowered_page: str, starts: list[int]) -> list[int]:
         at = lowered_page.find(marker)
         while at >= 0:
             line = bisect_right(starts, at) - 1
-            if found[line] < 0 or at - starts[line] < found[line]:
+            if (found[line] < 0 or at - starts[line] < found[line]) and _credits_someone(lowered_page, at, marker):
                 found[line] = at - starts[line]
             at = lowered_page.find(marker, at + 1)
     return found
