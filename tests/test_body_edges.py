@@ -181,3 +181,27 @@ def test_an_agencys_english_reproduction_notice_is_no_article_text():
               "is subject to the agency's prior written consent.")
     record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, notice]))
     assert record.body == "\n\n".join(ARTICLE)
+
+
+ZONE = ["От 1 април в централната част на Разград ще действа зелена зона за платено паркиране, реши общинският съвет.",
+        "Зоната обхваща улиците около площад „Независимост“ и част от булеварда, а часът ще струва 1 евро."]
+
+
+def test_a_newsletter_box_after_the_first_paragraphs_under_a_title_printed_once_keeps_both_parts():
+    after = ["Как ще се плаща",
+             "Таксата ще може да се плаща с SMS, чрез мобилно приложение и в паркоматите, които общината ще монтира до края на март.",
+             "Живущите в зоната ще могат да получат до два абонамента на адрес, съобщиха от общинската администрация."]
+    dump = "\n".join(["Начало Новини Общество Икономика Култура Спорт", "Общество | 06.03.2026 12:40 | 523 | 2",
+                      "Разград въвежда зелена зона за паркиране в центъра", *ZONE,
+                      "Абонирайте се за бюлетина на Разград Новини", "Най-важното от деня – всяка вечер във вашата поща.",
+                      "Вашият имейл", "Абонирай се", *after, "Коментари (2)"])
+    record = newsclean.extract(dump)
+    assert record.headline == "Разград въвежда зелена зона за паркиране в центъра"
+    assert record.body == "\n\n".join([*ZONE, *after])
+
+
+def test_of_two_datelines_over_the_headline_the_nearer_is_the_articles():
+    dump = "\n".join(["Начало Новини Общество Икономика Култура Спорт", "Петък, 6 март 2026 | 14:22",
+                      "Общество | 06.03.2026 12:40 | 523 | 2", TITLE, *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.published == "2026-03-06T12:40:00+02:00"

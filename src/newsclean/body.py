@@ -331,12 +331,26 @@ def is_wall_of(page: Page, i: int, family) -> bool:
 def follows_header(page: Page, i: int) -> bool:
     """The header (a dateline, byline or title) stands right above unit i,
     maybe with a share or font-size bar, an audio player's label or a
-    login row or close button ("x") between."""
+    login row or close button ("x") between; or a title printed once
+    (a line of a title's length with no full stop) stands right under
+    such a header, and unit i under it."""
+    before = _header_line_above(page, i)
+    if before is not None and page.labels[before] == Label.TEXT and _printed_once_title(page, before):
+        before = _header_line_above(page, before)
+    return before is not None and page.labels[before] in (Label.DATELINE, Label.BYLINE, Label.TITLE)
+
+
+def _header_line_above(page: Page, i: int) -> int | None:
     before = page.neighbour(i, -1)
     while before is not None and (is_wall_of(page, before, SHARE) or is_wall_of(page, before, LOGIN)
                                   or _player_or_label(page, before)):
         before = page.neighbour(before, -1)
-    return before is not None and page.labels[before] in (Label.DATELINE, Label.BYLINE, Label.TITLE)
+    return before
+
+
+def _printed_once_title(page: Page, i: int) -> bool:
+    f = page.features[i]
+    return page.is_title_like(i) and not f.ends_sentence and not page.is_prose(i)
 
 
 def _player_or_label(page: Page, i: int) -> bool:

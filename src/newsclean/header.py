@@ -72,28 +72,32 @@ def read_header(page: Page, body_start: int) -> None:
                 lead.append(j)
     if headline is not None:
         _read_credited_caption_above(page, top, body_start)
-        _prefer_dateline_below(page, above_headline)
+        if not _prefer_dateline_below(page, above_headline):
+            _prefer_dateline_nearest(page, top, headline)
     else:
-        _prefer_dateline_nearest_body(page, top, body_start)
+        _prefer_dateline_nearest(page, top, body_start)
     page.body[:0] = lead
     page.captions.sort()
     if not page.date_candidates:
         _labelled_dates_above(page, body_start)
 
 
-def _prefer_dateline_below(page: Page, above_headline: int) -> None:
+def _prefer_dateline_below(page: Page, above_headline: int) -> bool:
     """When a dateline under the headline gives the article's date, a date
     above the headline (a clock bar over a section label: "Сряда, 14
     януари 2026 | 13:52") is not the article's."""
     below = page.date_candidates[above_headline:]
     if any(map(_gives_the_date, below)):
         _keep_dates(page, below)
+        return True
+    return False
 
 
-def _prefer_dateline_nearest_body(page: Page, top: int, body_start: int) -> None:
-    """With no headline, the dateline nearest the body is the article's; one
-    above it (a today bar: "Понеделник, 13 януари 2025") is the page's."""
-    datelines = [j for j in range(top, body_start) if page.labels[j] == Label.DATELINE
+def _prefer_dateline_nearest(page: Page, top: int, end: int) -> None:
+    """Of the header's datelines over ``end`` (the headline, or the body
+    when there is none) the nearest is the article's; one above it (a
+    today bar: "Петък, 6 март 2026 | 14:22") is the page's."""
+    datelines = [j for j in range(top, end) if page.labels[j] == Label.DATELINE
                  and any(map(_gives_the_date, page.features[j].date_candidates))]
     if len(datelines) > 1:
         _keep_dates(page, page.features[datelines[-1]].date_candidates)
