@@ -34,6 +34,8 @@ SHARE = family_named("share and comments")
 LOGIN = family_named("login and forms")
 RELATED = family_named("related and most read")
 POLLS = family_named("polls")
+TAGS = family_named("tags")
+COMMENT_RULES = family_named("comment rules")
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
@@ -222,8 +224,8 @@ def choose_body(page: Page) -> Choice:
     before, after = runs[:best_k], runs[best_k + 1:]
     while (part := _part_across_box(page, parts[0], reversed(before), _begins_article)):
         parts.insert(0, part)
-    while (part := _part_across_box(page, parts[-1], after, _continues_article)):
-        parts.append(part)
+    while (more := _parts_after_box(page, parts[-1], [run for run in after if run.start > parts[-1].end])):
+        parts.extend(more)
     boxes = [range(a.end + 1, b.start) for a, b in zip(parts, parts[1:])]
     return best._replace(run=Run(parts[0].start, parts[-1].end, runs[best_k].weight), boxes=boxes)
 
@@ -239,6 +241,25 @@ def _part_across_box(page: Page, part: Run, candidates: Iterable[Run],
         if fits(page, other):
             return other
     return None
+
+
+def _parts_after_box(page: Page, part: Run, candidates: list[Run]) -> list[Run]:
+    """The runs after an inline box under ``part`` that continue the
+    article: the nearest that does on its own, or a lone paragraph that
+    weighs like an article's (a subheading's, which reads like a teaser's
+    summary; a poll's question weighs little) boxed in between ``part``
+    and a run that does."""
+    for k, other in enumerate(candidates):
+        if not _inline_box_between(page, part, other):
+            return []
+        if _continues_article(page, other):
+            return [other]
+        further = candidates[k + 1] if k + 1 < len(candidates) else None
+        if (further is not None and page.is_prose(other.end) and other.weight >= page.weights.body_min_article
+                and _inline_box_between(page, other, further)
+                and _continues_article(page, further)):
+            return [other, further]
+    return []
 
 
 def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
@@ -258,8 +279,16 @@ def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
     titles_only = not any(page.labels[g] == Label.TEXT and page.is_prose(g) for g in gap)
     return (
         titles_only and all(is_wall_of(page, g, RELATED) for g in walls)
-        and _one_story(page, before, after)
+        and (_one_story(page, before, after) or _closed_by_article_widgets(page, after))
     )
+
+
+def _closed_by_article_widgets(page: Page, run: Run) -> bool:
+    """The article's own closing (its tags, share bar or comments) follows
+    the run right away: the run is the article's last part, whatever
+    words it shares with the part above."""
+    after = page.neighbour(run.end, 1)
+    return after is not None and any(is_wall_of(page, after, family) for family in (SHARE, TAGS, COMMENT_RULES))
 
 
 def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
