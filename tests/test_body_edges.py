@@ -237,3 +237,22 @@ def test_a_subheadings_lone_paragraph_between_a_newsletter_box_and_a_related_box
     assert middle[1] in record.body.split("\n\n")
     assert record.body.split("\n\n")[-1].startswith("Мостът ще бъде осветен")
     assert "Абонирам се" not in record.body and "Пет храни" not in record.body
+
+
+TEASER_PAIRS = ["Хасково получи 2 млн. евро за нови детски градини",
+                "Средствата ще бъдат използвани за две сгради в кварталите „Орфей“ и „Кенана“.",
+                "Димитровград затваря ул. „Христо Ботев“ за ремонт",
+                "Движението ще бъде пренасочено до края на април, съобщиха от общината."]
+
+
+def test_title_summary_pairs_after_the_article_with_no_heading_are_not_body():
+    record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, *TEASER_PAIRS, "Коментари (0)"]))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_closing_subheading_and_paragraph_naming_the_articles_people_and_places_stay_body():
+    closing = ["Какво следва за стария мост",
+               "Кметът на Пловдив обеща старият мост над Марица да бъде ремонтиран до края на следващата година."]
+    record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, *closing, *TEASER_PAIRS,
+                                          "Коментари (0)"]))
+    assert record.body.split("\n\n")[-2:] == closing

@@ -2,6 +2,7 @@
 
     choose_body(page) -> Choice(run, score, teaser, boxes)
     count_teasers(page) -> how many teasers (title + summary or dateline) the page shows
+    end_before_teaser_pairs(page, start, end) -> the run's end without the teaser pairs closing it
 
 The body is the run of units with the most prose in it.  Text units weigh
 by their length and how much they read like sentences; titles weigh
@@ -23,7 +24,7 @@ from typing import NamedTuple
 
 import regex
 
-from .features import Features, content_stems
+from .features import STOPWORDS, Features, content_stems
 from .furniture import family_named
 from .page import Label, Page
 
@@ -40,6 +41,7 @@ COMMENT_RULES = family_named("comment rules")
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 # A field of an info box: a label of a few words, a colon, a value.
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}{3,}")
 _FIELD = regex.compile(r"^\p{L}[\p{L}\- ]{0,30}:\s+\S")
 
 
@@ -331,6 +333,14 @@ def _names_in(page: Page, run: Run) -> set[str]:
     }
 
 
+def _capitalised_in(page: Page, run: Run) -> set[str]:
+    """Stems of a run's capitalised words, a sentence's first included:
+    names, and the nouns a story opens its sentences with."""
+    stem = page.weights.body_name_stem
+    return {m.group().casefold()[:stem] for i in _texts(page, run)
+            for m in _CAPITALISED.finditer(page.units[i].text)} - STOPWORDS
+
+
 def _begins_article(page: Page, run: Run) -> bool:
     """A run before an inline box starts the article when it follows the
     header directly, or opens the page (a dump that starts straight with
@@ -401,3 +411,36 @@ def count_teasers(page: Page, lo: int = 0, hi: int | None = None) -> int:
             if labels[i + 1] == Label.DATELINE or (labels[i + 1] == Label.TEXT and after == Label.DATELINE):
                 count += 1
     return count
+
+
+def _teaser_pair_at(page: Page, i: int) -> bool:
+    """Units i and the next text unit are a title with no full stop over a
+    one-sentence summary: another story's teaser."""
+    below = page.neighbour(i, 1)
+    if below is None or page.labels[i] != Label.TEXT or page.labels[below] != Label.TEXT:
+        return False
+    title, summary = page.features[i], page.features[below]
+    return (page.is_title_like(i) and not title.ends_sentence and not (title.list_item or title.fact_line)
+            and summary.ends_sentence
+            and summary.sentences == 1 and summary.words <= page.weights.body_pair_summary_max_words)
+
+
+def end_before_teaser_pairs(page: Page, start: int, end: int) -> int:
+    """The run ``start``..``end`` without the title-summary pairs closing
+    it, when with those right after it they are ``teaser_pairs`` or more:
+    teasers printed under the article with no heading.  Pairs are taken
+    off from the end up to one that shares ``pair_shared_names``
+    capitalised words with the run above it: the article's own last
+    paragraphs (a match report's venue and next round)."""
+    pairs_after, i = 0, page.neighbour(end, 1)
+    while i is not None and _teaser_pair_at(page, i):
+        pairs_after += 1
+        i = page.neighbour(page.neighbour(i, 1) or len(page.units), 1)
+    cut, pairs = end, 0
+    while (title := page.neighbour(cut, -1)) is not None and title > start and _teaser_pair_at(page, title):
+        above = page.neighbour(title, -1)
+        if above is None or len(_capitalised_in(page, Run(start, above, 0.0)) & _capitalised_in(page, Run(title, cut, 0.0))) \
+                >= page.weights.body_pair_shared_names:
+            break
+        pairs, cut = pairs + 1, above
+    return cut if pairs and pairs + pairs_after >= page.weights.body_teaser_pairs else end

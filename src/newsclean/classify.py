@@ -31,7 +31,7 @@ import regex
 from . import byline
 from .blocks import Unit
 from .captions import caption_reason, shaped_as_caption
-from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, is_wall_of
+from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, line_key, measure_page, words_of
 from .furniture import family_named
@@ -149,7 +149,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     if listing or run is None:
         _no_article(page, run, listing or "")
     else:
-        end = _take_cut_off_tail(page, run.end)
+        end = end_before_teaser_pairs(page, run.start, _take_cut_off_tail(page, run.end))
         for box in choice.boxes:
             _drop_inline_box(page, box)
         start = _article_start(page, run)

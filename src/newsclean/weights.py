@@ -30,6 +30,9 @@ class Weights:
     body_suspect_share: float
     body_list_item: float
     body_min_article: float
+    body_pair_summary_max_words: int
+    body_teaser_pairs: int
+    body_pair_shared_names: int
     body_teaser_discount: float
     body_related_discount: float
     body_inline_box_reach: int
