@@ -256,3 +256,21 @@ def test_a_closing_subheading_and_paragraph_naming_the_articles_people_and_place
     record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, *closing, *TEASER_PAIRS,
                                           "Коментари (0)"]))
     assert record.body.split("\n\n")[-2:] == closing
+
+
+POST = "Днес подписахме договора за 20 нови електробуса. До есента Добрич ще има най-модерния градски транспорт в региона."
+
+
+def test_an_embedded_posts_text_that_the_paragraph_above_quotes_is_printed_once():
+    quoting = f"Кметът обяви подписването на договора и във Facebook: „{POST}“"
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], quoting, POST,
+                      "Posted by Красимир Добрев on Wednesday, March 4, 2026", ARTICLE[2]])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*ARTICLE[:2], quoting, ARTICLE[2]])
+
+
+def test_an_embedded_posts_text_that_the_article_does_not_quote_stays_body():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], "Кметът написа в социалните мрежи:", POST,
+                      "Posted by Красимир Добрев on Wednesday, March 4, 2026", ARTICLE[2]])
+    record = newsclean.extract(dump)
+    assert POST in record.body.split("\n\n")

@@ -33,7 +33,7 @@ from .blocks import Unit
 from .captions import caption_reason, shaped_as_caption
 from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
-from .features import Features, line_key, measure_page, words_of
+from .features import Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_footer_meta, read_header
 from .headline import names_listing
@@ -42,6 +42,8 @@ from .tables import table
 from .weights import DEFAULT, Weights
 
 _CREDITS = family_named("photo and video credits")
+_EMBEDS = family_named("embeds and notices")
+_EMBED_SIGNATURES = tuple(s.casefold() for s in table("page_bg").phrases("embed_signatures"))
 COMMENTS = family_named("share and comments")
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
@@ -424,6 +426,9 @@ def _mark_body(page: Page, start: int, end: int) -> None:
             gallery = True
         if page.labels[i] != Label.TEXT:
             continue
+        if _over_embed_signature(page, i) and _quoted_above(page, i):
+            page.relabel(i, Label.FURNITURE, "an embedded post's text, which the paragraph above quotes")
+            continue
         after = page.neighbour(i, 1)
         first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
         why = caption_reason(page, i, first_paragraph) or (
@@ -437,6 +442,28 @@ def _mark_body(page: Page, start: int, end: int) -> None:
         page.relabel(i, Label.BODY, f"in the article's run ({page.reasons[i]})")
         page.body.append(i)
     _gallery_after(page, end)
+
+
+def _over_embed_signature(page: Page, i: int) -> bool:
+    """An embedded post's signature ("Posted by ... on Wednesday, March 4,
+    2026", "— Name (@handle) March 3, 2026") stands right under unit i:
+    the post's own text, which the article quotes if it needs it."""
+    below = i + 1
+    if below >= len(page.units) or page.features[below].furniture is not _EMBEDS:
+        return False
+    text = page.units[below].text.lstrip()
+    return text.casefold().startswith(_EMBED_SIGNATURES) or (text.startswith(("—", "–")) and "(@" in text)
+
+
+def _quoted_above(page: Page, i: int) -> bool:
+    """The article's paragraph right above unit i holds nearly all its
+    content words: the article quotes the post, and prints it once."""
+    above = page.neighbour(i, -1)
+    if above is None or page.labels[above] != Label.BODY:
+        return False
+    stem = page.weights.body_name_stem
+    own = content_stems(page.units[i].text, stem)
+    return bool(own) and len(own & content_stems(page.units[above].text, stem)) >= page.weights.body_quoted_share * len(own)
 
 
 def _credit_alone(page: Page, j: int) -> bool:

@@ -33,6 +33,7 @@ class Weights:
     body_pair_summary_max_words: int
     body_teaser_pairs: int
     body_pair_shared_names: int
+    body_quoted_share: float
     body_teaser_discount: float
     body_related_discount: float
     body_inline_box_reach: int
