@@ -136,3 +136,14 @@ def test_a_relative_time_that_would_fall_after_the_crawl_is_dropped_for_the_craw
     dump = "\n".join([" date 2026-10-27", "Начало | Шумен | Област | Култура | Спорт", "Вчера, 17:05 | Шумен", *ARTICLE])
     record = newsclean.extract(dump, now=datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
     assert record.published == "2026-10-27"
+
+
+def test_a_weekday_bar_giving_the_crawl_day_with_a_clock_gives_the_day_not_the_visits_time():
+    dump = "\n".join([" date 2026-03-13 Разград Новини   Начало   Новини   Общество   Спорт", "Размер на шрифта: A- A+",
+                      "Петък, 13 март 2026 | 17:02", "Времето | 👁 1 204 | 💬 0", *ARTICLE])
+    assert newsclean.extract(dump).published == "2026-03-13"
+
+
+def test_a_section_named_like_a_weekday_abbreviation_keeps_its_datelines_time():
+    dump = "\n".join([" date 2025-03-22", "Втора лига | 22.03.2025 | 17:58 | 11 коментара", *ARTICLE])
+    assert newsclean.extract(dump).published == "2025-03-22T17:58:00+02:00"

@@ -46,6 +46,7 @@ _EMBEDS = family_named("embeds and notices")
 _EMBED_SIGNATURES = tuple(s.casefold() for s in table("page_bg").phrases("embed_signatures"))
 COMMENTS = family_named("share and comments")
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
+_WEEKDAYS = frozenset(s.casefold() for s in table("dates_bg").phrases("weekdays", "names"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
 # A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
 _TEMPERATURE = regex.compile(r"\d\s?°")
@@ -175,8 +176,24 @@ def _add_the_crawlers_date(page: Page) -> None:
     """The crawler's date comes last among the candidates (the page's own
     date beats it); a relative time read past it goes."""
     crawled = [c for c in page.features[0].date_candidates if c.crawler]
-    page.date_candidates = [c for c in page.date_candidates if not _after_the_crawl(c, crawled)]
+    clocks = _visit_clocks(page, crawled)
+    page.date_candidates = [c for c in page.date_candidates if not _after_the_crawl(c, crawled) and c not in clocks]
     page.date_candidates.extend(crawled)
+
+
+def _opens_with_weekday(text: str) -> bool:
+    words = words_of(text)
+    return bool(words) and words[0].casefold() in _WEEKDAYS
+
+
+def _visit_clocks(page: Page, crawled: list[DateCandidate]) -> list[DateCandidate]:
+    """The times of a bar that opens with a weekday and gives the crawl
+    day with a clock ("Петък, 13 март 2026 | 17:02"): the visit's clock,
+    which says no more of the article than the crawler's day does."""
+    days = {c.value[:10] for c in crawled}
+    return [c for j, f in enumerate(page.features) if page.labels[j] == Label.DATELINE
+            and _opens_with_weekday(page.units[j].text)
+            for c in f.date_candidates if c.kind == "plain" and "T" in c.value and c.value[:10] in days]
 
 
 def _article_start(page: Page, run: Run) -> int:
