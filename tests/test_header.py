@@ -432,3 +432,11 @@ def test_a_radios_name_with_a_listen_live_tagline_is_no_headline():
              "Пристанищните власти очакват водата да се покачи след дъждовете в горното течение на реката.", *ARTICLE]
     record = newsclean.extract("\n".join(["Радио Дунав Лом 104.2 FM – слушай на живо", "▶", "00:00", "A+ A-", *story]))
     assert record.headline is None
+
+
+def test_names_alone_under_a_dateline_past_a_bare_view_counter_are_the_byline():
+    dump = "\n".join(["Плевен въвежда зелена зона за паркиране", "15.01.2026 10:42", "Чете се за: 3 мин.",
+                      "👁 1 245", "Десислава Гечева", *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.author == "Десислава Гечева"
+    assert "Гечева" not in record.body

@@ -263,10 +263,12 @@ def _bare_byline(page: Page, j: int) -> str | None:
 
 
 def _past_names(page: Page, j: int, step: int) -> int | None:
-    """The nearest neighbour of j that is not furniture nor another line of
-    bare names (co-authors are often printed one per line)."""
+    """The nearest neighbour of j that is not furniture, a bare counter
+    ("👁 1 245") nor another line of bare names (co-authors are often
+    printed one per line)."""
     n = page.neighbour(j, step)
-    while n is not None and page.labels[n] == Label.TEXT and byline.bare_names(page.units[n].text):
+    while n is not None and page.labels[n] == Label.TEXT and (
+            page.features[n].words == 0 or byline.bare_names(page.units[n].text)):
         n = page.neighbour(n, step)
     return n
 
