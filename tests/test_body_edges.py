@@ -274,3 +274,26 @@ def test_an_embedded_posts_text_that_the_article_does_not_quote_stays_body():
                       "Posted by Красимир Добрев on Wednesday, March 4, 2026", ARTICLE[2]])
     record = newsclean.extract(dump)
     assert POST in record.body.split("\n\n")
+
+
+def test_a_forecast_by_town_under_a_lead_ending_in_a_colon_is_the_article():
+    towns = ["Враца: 2° / 15°, слънчево", "Мездра: 1° / 16°, слънчево", "Козлодуй: 3° / 17°, предимно слънчево",
+             "Роман: 0° / 14°, слаба мъгла сутринта"]
+    lead = "Слънчево и топло ще бъде в събота в цялата област, с максимални температури до 17 градуса, показва прогнозата:"
+    dump = "\n".join(["Начало Новини Общество Спорт", "06.03.2026 | 17:20 | Общество", lead, *towns,
+                      "В планинските райони ще духа умерен северозападен вятър.", "Източник: НИМХ",
+                      "© 2026 Врачански глас. Всички права запазени."])
+    record = newsclean.extract(dump)
+    assert "no_article" not in record.warnings
+    assert record.body.split("\n\n")[:5] == [lead, *towns]
+
+
+def test_an_enumeration_under_a_sentence_ending_in_a_colon_keeps_the_article_going_past_a_promo():
+    entries = ["един час паркиране струва 1,20 евро;", "максималният престой остава три часа;",
+               "живущите в зоната могат да получат годишен стикер за 60 евро."]
+    rules = "В Пловдив синята зона се разширява с още 14 улици в кварталите „Каменица“ и „Кършияка“. Новите правила са:"
+    after = "„Целта е да освободим тротоарите и да накараме повече хора да оставят колата в кварталния паркинг“, обясни заместник-кметът."
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, rules, *entries,
+                      "Получавайте най-важното от деня по имейл", "Вашият имейл", "Запиши ме", after, ZONE[1], "Сподели"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*ARTICLE, rules, *entries, after, ZONE[1]])

@@ -98,6 +98,8 @@ def _in_list(page: Page, i: int) -> bool:
     under the title, before any paragraph (a game's or a film's data), is
     no part of the article's text."""
     feats, labels = page.features, page.labels
+    if _enumerated_under_colon(page, i):
+        return True
     if not feats[i].fact_line or page.is_prose(i):
         return False
     lo = hi = i
@@ -108,19 +110,46 @@ def _in_list(page: Page, i: int) -> bool:
     return hi - lo >= 2 and not (_fields_only(page, lo, hi) and not _prose_above(page, lo))
 
 
+def _enumeration_entry(page: Page, i: int) -> bool:
+    """A short entry of a sentence's enumeration: it opens in lower case or
+    ends in ";" ("максималният престой остава три часа;")."""
+    text = page.units[i].text.strip()
+    return (page.labels[i] == Label.TEXT and 0 < page.features[i].words <= page.weights.body_entry_max_words
+            and (text[:1].islower() or text.endswith((";", ","))))
+
+
+def _enumerated_under_colon(page: Page, i: int) -> bool:
+    """Unit i is one of the entries a sentence ending in ":" opens ("Новите
+    правила са:"), the list of the article's own text."""
+    if not _enumeration_entry(page, i):
+        return False
+    j = i
+    while j > 0 and _enumeration_entry(page, j - 1):
+        j -= 1
+    return j > 0 and page.labels[j - 1] == Label.TEXT and page.units[j - 1].text.rstrip().endswith(":")
+
+
 def _fields_only(page: Page, lo: int, hi: int) -> bool:
     """Every line is a "label: value" field ("Жанр: стратегия")."""
     return all(_FIELD.match(page.units[k].text) for k in range(lo, hi + 1))
 
 
 def _prose_above(page: Page, i: int) -> bool:
-    """A paragraph of prose stands above unit i with no wall between."""
+    """A paragraph of prose, or a sentence that introduces the list ("...,
+    показва прогнозата за 7 март:"), stands above unit i with no wall
+    between."""
     j = i - 1
     while j >= 0 and page.labels[j] not in _WALLS:
-        if page.labels[j] == Label.TEXT and page.is_prose(j):
+        if page.labels[j] == Label.TEXT and (page.is_prose(j) or _introduces_list(page, j)):
             return True
         j -= 1
     return False
+
+
+def _introduces_list(page: Page, j: int) -> bool:
+    f, w = page.features[j], page.weights
+    return (page.units[j].text.rstrip().endswith(":") and f.words >= w.prose_min_words
+            and f.stop_ratio >= w.prose_min_stop_ratio)
 
 
 def best_run(weights: list[float | None], lo: int, hi: int) -> Run | None:

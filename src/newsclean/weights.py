@@ -29,6 +29,7 @@ class Weights:
     body_few_stopwords: float
     body_suspect_share: float
     body_list_item: float
+    body_entry_max_words: int
     body_min_article: float
     body_pair_summary_max_words: int
     body_teaser_pairs: int
