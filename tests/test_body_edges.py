@@ -297,3 +297,36 @@ def test_an_enumeration_under_a_sentence_ending_in_a_colon_keeps_the_article_goi
                       "Получавайте най-важното от деня по имейл", "Вашият имейл", "Запиши ме", after, ZONE[1], "Сподели"])
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join([*ARTICLE, rules, *entries, after, ZONE[1]])
+
+
+def test_the_part_after_a_read_more_box_that_the_editors_initials_close_is_the_article():
+    dump = "\n".join(["Рекорден брой къдроглави пеликани гнездят в „Сребърна“", "17.03.2026 | 11:45", *PELICANS,
+                      "Прочетете още:", "Сребърна остава без вода заради ниския Дунав", "Доброволци почистиха брега на езерото",
+                      *VISITS[1:], "/ВТ/", "Още новини", "Фестивалът на кайсията ще бъде през юни"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*PELICANS, *VISITS[1:]])
+
+
+def test_a_poll_and_a_login_prompt_the_page_prints_the_rest_under_are_one_box_inside_the_article():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], "Анкета", "Смятате ли, че мостът е нужен?", "Да", "Не",
+                      "Гласувай", "Резултати", "Влезте в профила си, за да прочетете повече", "Вход | Регистрация",
+                      ARTICLE[2], ZONE[0], "Тагове: мост, Пловдив"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*ARTICLE, ZONE[0]])
+
+
+def test_the_short_last_turns_of_an_interview_stay_in_the_body():
+    turns = ["– Д-р Илиева, колко лекари като вас са останали в района на общината днес?",
+             "– В цялата община сме трима. Преди двайсет години бяхме девет, а двама от нас вече са над седемдесет години "
+             "и работят само сутрин.",
+             "Какво може да се промени", "– Какво ще се случи, ако нищо не се промени?",
+             "– След пет години в половината села в района няма да има лекар. Хората ще пътуват до града за всеки преглед, "
+             "за всяко изследване и за всяка рецепта.",
+             "– Ще останете ли?", "– Докато мога. Тези хора са ми като семейство."]
+    dump = "\n\n".join(["Д-р Радост Илиева: Селските лекари изчезват", "Публикувана: 05.03.2026 08:00", ARTICLE[0],
+                        *turns, "Последвайте ни в Google News", "За авторите",
+                        "Ралица Иванова е репортер в „Седмица“ от 2017 г. Георги Тодоров е фотограф на изданието.",
+                        "Още от рубриката „Интервю“",
+                        "Проф. Камен Лазаров: Учебниците ни по история са писани за възрастни"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([ARTICLE[0], *turns])

@@ -41,6 +41,8 @@ COMMENT_RULES = family_named("comment rules")
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 # A field of an info box: a label of a few words, a colon, a value.
+# How an interview's question or answer opens.
+_TURN_DASHES = ("– ", "— ", "- ")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}{3,}")
 _FIELD = regex.compile(r"^\p{L}[\p{L}\- ]{0,30}:\s+\S")
 
@@ -84,7 +86,8 @@ def _weights(page: Page) -> list[float | None]:
         if label in _WALLS:
             weights.append(None)
         elif label == Label.TEXT:
-            weights.append(w.body_list_item if _in_list(page, i) else text_weight(f, page))
+            weight = w.body_list_item if _in_list(page, i) else text_weight(f, page)
+            weights.append(max(weight, w.body_list_item) if _dialogue_turn(page, i) else weight)
         else:
             weights.append(fixed.get(label, 0.0))
     return weights
@@ -127,6 +130,13 @@ def _enumerated_under_colon(page: Page, i: int) -> bool:
     while j > 0 and _enumeration_entry(page, j - 1):
         j -= 1
     return j > 0 and page.labels[j - 1] == Label.TEXT and page.units[j - 1].text.rstrip().endswith(":")
+
+
+def _dialogue_turn(page: Page, i: int) -> bool:
+    """A question or an answer of an interview ("– Ще останете ли?") under
+    another: however short, a turn of the dialogue the article is."""
+    return (i > 0 and page.labels[i - 1] == Label.TEXT and page.features[i].words > 0
+            and all(page.units[k].text.lstrip().startswith(_TURN_DASHES) for k in (i - 1, i)))
 
 
 def _fields_only(page: Page, lo: int, hi: int) -> bool:
@@ -315,11 +325,12 @@ def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
 
 
 def _closed_by_article_widgets(page: Page, run: Run) -> bool:
-    """The article's own closing (its tags, share bar or comments) follows
-    the run right away: the run is the article's last part, whatever
-    words it shares with the part above."""
+    """The article's own closing (the editor's initials, its tags, share
+    bar or comments) follows the run right away: the run is the article's
+    last part, whatever words it shares with the part above."""
     after = page.neighbour(run.end, 1)
-    return after is not None and any(is_wall_of(page, after, family) for family in (SHARE, TAGS, COMMENT_RULES))
+    return after is not None and (page.features[after].editor_initials or any(
+        is_wall_of(page, after, family) for family in (SHARE, TAGS, COMMENT_RULES)))
 
 
 def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
@@ -332,7 +343,7 @@ def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
     lines = sum(1 for g in gap if page.labels[g] != Label.FURNITURE and page.features[g].words)
     if lines > page.weights.body_inline_box_reach * (2 if paywall or poll else 1):
         return False
-    box_walls = (PROMOS, PAYWALL, LOGIN) if paywall else (PROMOS, POLLS)
+    box_walls = (PROMOS, POLLS, PAYWALL, LOGIN) if paywall else (PROMOS, POLLS)
     return True if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls) else None
 
 
