@@ -330,3 +330,11 @@ def test_the_short_last_turns_of_an_interview_stay_in_the_body():
                         "Проф. Камен Лазаров: Учебниците ни по история са писани за възрастни"])
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join([ARTICLE[0], *turns])
+
+
+def test_an_embedded_posts_text_in_another_language_is_not_body():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2],
+                      "Full-time in Plovdiv. Not the result we wanted. We go again next week.",
+                      "— PFC Slavia Sofia (@PFCSlavia1913) March 7, 2026", ARTICLE[2]])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join(ARTICLE)

@@ -43,6 +43,7 @@ from .weights import DEFAULT, Weights
 
 _CREDITS = family_named("photo and video credits")
 _EMBEDS = family_named("embeds and notices")
+_CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
 _EMBED_SIGNATURES = tuple(s.casefold() for s in table("page_bg").phrases("embed_signatures"))
 COMMENTS = family_named("share and comments")
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
@@ -443,8 +444,8 @@ def _mark_body(page: Page, start: int, end: int) -> None:
             gallery = True
         if page.labels[i] != Label.TEXT:
             continue
-        if _over_embed_signature(page, i) and _quoted_above(page, i):
-            page.relabel(i, Label.FURNITURE, "an embedded post's text, which the paragraph above quotes")
+        if _over_embed_signature(page, i) and (_quoted_above(page, i) or _CYRILLIC.search(page.units[i].text) is None):
+            page.relabel(i, Label.FURNITURE, "an embedded post's text, in another language or quoted above")
             continue
         after = page.neighbour(i, 1)
         first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
