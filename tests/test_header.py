@@ -440,3 +440,15 @@ def test_names_alone_under_a_dateline_past_a_bare_view_counter_are_the_byline():
     record = newsclean.extract(dump)
     assert record.author == "Десислава Гечева"
     assert "Гечева" not in record.body
+
+
+def test_a_title_with_its_photo_credit_as_the_first_text_under_the_menus_is_the_headline():
+    title = "Яна Борисова показа сина си за първи път"
+    paragraphs = ["Певицата публикува първата семейна снимка с бебето и зарадва феновете си.",
+                  "Яна Борисова и съпругът ѝ Калоян се снимаха с бебето в планината край Банско, където семейството "
+                  "прекарва няколко дни. Синът им Александър се роди през декември в София."]
+    dump = "\n".join([" date 2026-03-12", "Мода Красота Здраве Връзки Дом Рецепти Хороскоп Звезди", "Търсене Вход",
+                      "Начало › Звезди", f"{title} Снимка: Instagram", *paragraphs])
+    record = newsclean.extract(dump)
+    assert record.headline == title
+    assert record.captions == []

@@ -290,6 +290,12 @@ def _opens_page(page: Page, j: int) -> bool:
     return j - first < 2
 
 
+def _first_text(page: Page, j: int) -> bool:
+    """Only the site's chrome (menus, login row, breadcrumb) stands above
+    line j: the page's first text, where the title stands."""
+    return all(label in (Label.BOILERPLATE, Label.FURNITURE, Label.CRAWLER) for label in page.labels[:j])
+
+
 def _credit_follows(page: Page, j: int) -> bool:
     """A photo credit or a gallery counter is glued to line j or stands
     right under it: the line may caption the photo."""
@@ -350,7 +356,7 @@ FEATURES: tuple[tuple[str, str, _Feature], ...] = (
     ("the site's menu or a related list stands between it and the body", "headline_over_menu",
      lambda line, stems, c: _menu_between(line.page, line.j, line.body_start)),
     ("a photo credit follows", "headline_above_credit", lambda line, stems, c: _credit_follows(line.page, line.j)
-     and not _opens_page(line.page, line.j) and not c["caption"]),
+     and not _opens_page(line.page, line.j) and not _first_text(line.page, line.j) and not c["caption"]),
     ("ends in a full stop", "headline_full_stop", lambda line, stems, c: line.text.rstrip().endswith(".")),
     ("very short", "headline_short", lambda line, stems, c: line.f.words < line.page.weights.headline_short_words),
     ("most words capitalised, like a menu row", "headline_row",
