@@ -147,3 +147,11 @@ def test_a_weekday_bar_giving_the_crawl_day_with_a_clock_gives_the_day_not_the_v
 def test_a_section_named_like_a_weekday_abbreviation_keeps_its_datelines_time():
     dump = "\n".join([" date 2025-03-22", "Втора лига | 22.03.2025 | 17:58 | 11 коментара", *ARTICLE])
     assert newsclean.extract(dump).published == "2025-03-22T17:58:00+02:00"
+
+
+def test_an_update_time_alone_on_its_line_falls_on_the_day_of_the_articles_dateline():
+    dump = "\n".join([TITLE, "09.03.2026, 09:14", "ОБНОВЕНА 11:52", *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.published == "2026-03-09T09:14:00+02:00"
+    assert record.updated == "2026-03-09T11:52:00+02:00"
+    assert "ОБНОВЕНА" not in record.body

@@ -663,6 +663,20 @@ def _add_labelled_times(text: str, found: list[DateCandidate],
     return sorted(found + extra, key=lambda c: c.start)
 
 
+def labelled_time_alone(text: str, day: DateCandidate, limit: datetime | None = None) -> DateCandidate | None:
+    """A labelled time alone on its line ("ОБНОВЕНА 11:52"), on the day of
+    ``day`` (the article's dateline): that day's update or publication time."""
+    stripped = text.strip()
+    m = _LABELLED_TIME_RE.match(stripped)
+    if m is None or m.end() != len(stripped) or len(day.value) < 10:
+        return None
+    value = _with_time(m, int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10]), "lt_", limit)
+    if value is None:
+        return None
+    kind = "published" if m.group("published") is not None else "updated"
+    return DateCandidate(m.start(), m.end(), value, kind, day.relative, False)
+
+
 def pick_article_dates(
     candidates: Sequence[DateCandidate],
 ) -> tuple[str | None, str | None]:

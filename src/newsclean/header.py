@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import byline
-from .dates import DateCandidate
+from .dates import DateCandidate, labelled_time_alone
 from .features import Features, line_key
 from .captions import bare_line_over_first_paragraph, caption_reason
 from .furniture import family_named
@@ -80,6 +80,21 @@ def read_header(page: Page, body_start: int) -> None:
     page.captions.sort()
     if not page.date_candidates:
         _labelled_dates_above(page, body_start)
+    _labelled_times_alone(page, top, body_start)
+
+
+def _labelled_times_alone(page: Page, top: int, body_start: int) -> None:
+    """A labelled time alone on a header line ("ОБНОВЕНА 11:52") falls on
+    the day of the article's dateline."""
+    day = next((c for c in page.date_candidates if c.kind != "updated" and not c.crawler), None)
+    if day is None:
+        return
+    for j in range(top, body_start):
+        if page.labels[j] == Label.TEXT and not page.features[j].date_candidates:
+            found = labelled_time_alone(page.units[j].text, day)
+            if found is not None:
+                page.relabel(j, Label.DATELINE, "a labelled time on the day of the article's dateline")
+                page.date_candidates.append(found)
 
 
 def _prefer_dateline_below(page: Page, above_headline: int) -> bool:
