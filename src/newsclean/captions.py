@@ -74,19 +74,28 @@ def shaped_as_caption(page: Page, j: int, in_gallery: bool = False) -> bool:
     w = page.weights
     credited = f.credit_at > 0
     longest = w.captions_credited_max_words if credited or in_gallery else w.captions_max_words
-    # A credit's own colon and the date a photo was taken are no marks of a
-    # field or a dateline ("Товарене на пшеница, 18 ноември 2025 г. Снимка: БТА"),
-    # nor is a place's dash between a gallery's counters ("пътя Смолян – Пампорово"),
-    # nor a clip's label ("ВИДЕО: Пожарникарите гасят ...").
-    fielded = not (credited or in_gallery or opens_with_video_label(text)) and (
-        f.fact_line or f.list_item or bool(f.date_candidates))
     shortest = w.header_caption_min_words if credited else w.captions_bare_min_words
     return (shortest <= f.words <= longest and page.labels[j] == Label.TEXT
-            and not fielded and not f.cut_off
-            and f.furniture is None and not f.menu_like
+            and not _fielded(text, f, credited or in_gallery) and not f.cut_off
             and _sentences_before_credit(text, f) <= (2 if credited or in_gallery else 1)
-            and (credited or not _menu_row(text, w))
-            and not any(mark in text.casefold() for mark in _ADDRESS_MARKS) and not _has_symbols(text))
+            and not _furniture_marks(text, f, w, credited))
+
+
+def _fielded(text: str, f: Features, pictured: bool) -> bool:
+    """A field, a list entry or a dateline.  A credit's own colon and the
+    date a photo was taken are no such marks ("Товарене на пшеница, 18
+    ноември 2025 г. Снимка: БТА"), nor is a place's dash between a
+    gallery's counters ("пътя Смолян – Пампорово"), nor a clip's label
+    ("ВИДЕО: Пожарникарите гасят ...")."""
+    return not (pictured or opens_with_video_label(text)) and (
+        f.fact_line or f.list_item or bool(f.date_candidates))
+
+
+def _furniture_marks(text: str, f: Features, w: Weights, credited: bool) -> bool:
+    """A furniture phrase, a menu row (never asked of a credited line), an
+    address or emoji."""
+    return (f.furniture is not None or f.menu_like or (not credited and _menu_row(text, w))
+            or any(mark in text.casefold() for mark in _ADDRESS_MARKS) or _has_symbols(text))
 
 
 def _sentences_before_credit(text: str, f: Features) -> int:
