@@ -338,3 +338,12 @@ def test_an_embedded_posts_text_in_another_language_is_not_body():
                       "— PFC Slavia Sofia (@PFCSlavia1913) March 7, 2026", ARTICLE[2]])
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_newsletter_box_with_an_email_field_inside_the_article_does_not_end_it():
+    after = ["Значи има надежда", ZONE[0], ZONE[1]]
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, "Абонирайте се за бюлетина на блога",
+                      "Нов текст всяка втора неделя. Без реклами.", "Имейл", "Абонирам се", *after,
+                      "Етикети: медии, четене"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*ARTICLE, *after])

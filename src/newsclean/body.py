@@ -343,7 +343,9 @@ def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
     lines = sum(1 for g in gap if page.labels[g] != Label.FURNITURE and page.features[g].words)
     if lines > page.weights.body_inline_box_reach * (2 if paywall or poll else 1):
         return False
-    box_walls = (PROMOS, POLLS, PAYWALL, LOGIN) if paywall else (PROMOS, POLLS)
+    # a newsletter's form asks for the e-mail ("Имейл") as a login row does
+    promo = any(is_wall_of(page, g, PROMOS) for g in walls)
+    box_walls = (PROMOS, POLLS) + ((PAYWALL, LOGIN) if paywall else (LOGIN,) if promo else ())
     return True if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls) else None
 
 
