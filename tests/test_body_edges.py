@@ -347,3 +347,38 @@ def test_a_newsletter_box_with_an_email_field_inside_the_article_does_not_end_it
                       "Етикети: медии, четене"])
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join([*ARTICLE, *after])
+
+
+@pytest.mark.parametrize("appeal", [
+    "„Седмичен преглед“ съществува благодарение на своите читатели. Подкрепете ни с дарение.",
+    "Ако ви харесва това, което пиша, можете да подкрепите блога с едно кафе. Всяко дарение ми помага да пиша повече.",
+])
+def test_a_donation_appeal_after_the_article_is_not_body(appeal):
+    record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, appeal]))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_wall_saying_the_text_is_for_subscribers_ends_the_article():
+    record = newsclean.extract("\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2],
+                                          "Този материал е достъпен за абонати на „Седмичен преглед“.",
+                                          "Абонаментът за електронното издание струва 3 евро на месец."]))
+    assert record.body == "\n\n".join(ARTICLE[:2])
+    assert "truncated" in record.warnings
+
+
+def test_an_embedded_posts_text_with_hashtags_is_not_body():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], "Скока след дъжда. Струваше си всяка крачка #бойково #родопи",
+                      "A post shared by Радослава Иванова (@radoslava.walks)", ARTICLE[2]])
+    assert newsclean.extract(dump).body == "\n\n".join(ARTICLE)
+
+
+def test_streets_under_a_sentence_ending_in_a_colon_and_the_part_over_a_more_marker_are_the_article():
+    streets = ["Засегнати са улиците:", "„Стефан Стамболов“ от № 12 до № 40", "„Шипка“", "„Христо Ботев“ от № 1 до № 25"]
+    notice = "„ВиК – Хасково“ уведомява, че във вторник от 9:00 до 16:00 ч. ще бъде спряна водата в централната част на града."
+    after = ["Общината ще осигури водоноска пред читалището от 10:00 ч. Молим гражданите да си направят запас от вода.",
+             "След приключване на ремонта е възможно водата да е мътна през първите часове, предупреждават от дружеството."]
+    dump = "\n".join(["Община Свиленград", "Начало", notice, *streets, "Свързани",
+                      "Започва подмяната на водопровода в кв. „Кале“", "Нова помпена станция за Капитан Андреево",
+                      *after, "Още", "Обява за търг за отдаване под наем на земеделски земи"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([notice, *streets, *after])

@@ -27,9 +27,11 @@ import regex
 from .features import STOPWORDS, Features, content_stems
 from .furniture import family_named
 from .page import Label, Page
+from .tables import table
 
 _WALLS = frozenset({Label.BOILERPLATE, Label.CRAWLER, Label.DATELINE})
 PROMOS = family_named("promos and follow us")
+DONATIONS = family_named("donation appeals")
 PAYWALL = family_named("paywall")
 SHARE = family_named("share and comments")
 LOGIN = family_named("login and forms")
@@ -41,6 +43,9 @@ COMMENT_RULES = family_named("comment rules")
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 # A field of an info box: a label of a few words, a colon, a value.
+_OPENING_QUOTES = "„\"«“"
+_ARROWS = " >»›→"
+_MORE_MARKERS = frozenset(m.casefold() for m in table("page_bg").phrases("more_markers"))
 # How an interview's question or answer opens.
 _TURN_DASHES = ("– ", "— ", "- ")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}{3,}")
@@ -115,10 +120,11 @@ def _in_list(page: Page, i: int) -> bool:
 
 def _enumeration_entry(page: Page, i: int) -> bool:
     """A short entry of a sentence's enumeration: it opens in lower case or
-    ends in ";" ("максималният престой остава три часа;")."""
+    with a quoted name, or ends in ";" ("максималният престой остава три
+    часа;", "„Христо Ботев“ от № 1 до № 25")."""
     text = page.units[i].text.strip()
     return (page.labels[i] == Label.TEXT and 0 < page.features[i].words <= page.weights.body_entry_max_words
-            and (text[:1].islower() or text.endswith((";", ","))))
+            and (text[:1].islower() or text[:1] in _OPENING_QUOTES or text.endswith((";", ","))))
 
 
 def _enumerated_under_colon(page: Page, i: int) -> bool:
@@ -326,11 +332,17 @@ def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
 
 def _closed_by_article_widgets(page: Page, run: Run) -> bool:
     """The article's own closing (the editor's initials, its tags, share
-    bar or comments) follows the run right away: the run is the article's
+    bar or comments, a bare "more" marker over teasers) follows the run
+    right away: the run is the article's
     last part, whatever words it shares with the part above."""
     after = page.neighbour(run.end, 1)
-    return after is not None and (page.features[after].editor_initials or any(
+    return after is not None and (page.features[after].editor_initials or _more_marker(page.units[after].text) or any(
         is_wall_of(page, after, family) for family in (SHARE, TAGS, COMMENT_RULES)))
+
+
+def _more_marker(text: str) -> bool:
+    """A bare "more" marker over teasers ("ОЩЕ >>", "Още")."""
+    return text.strip(_ARROWS).casefold() in _MORE_MARKERS
 
 
 def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
@@ -345,7 +357,7 @@ def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
         return False
     # a newsletter's form asks for the e-mail ("Имейл") as a login row does
     promo = any(is_wall_of(page, g, PROMOS) for g in walls)
-    box_walls = (PROMOS, POLLS) + ((PAYWALL, LOGIN) if paywall else (LOGIN,) if promo else ())
+    box_walls = (PROMOS, DONATIONS, POLLS) + ((PAYWALL, LOGIN) if paywall else (LOGIN,) if promo else ())
     return True if all(any(is_wall_of(page, g, family) for family in box_walls) for g in walls) else None
 
 

@@ -44,6 +44,7 @@ from .weights import DEFAULT, Weights
 _CREDITS = family_named("photo and video credits")
 _EMBEDS = family_named("embeds and notices")
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
+_HASHTAG = regex.compile(r"(?<![\w&])#\w")
 _EMBED_SIGNATURES = tuple(s.casefold() for s in table("page_bg").phrases("embed_signatures"))
 COMMENTS = family_named("share and comments")
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
@@ -444,8 +445,8 @@ def _mark_body(page: Page, start: int, end: int) -> None:
             gallery = True
         if page.labels[i] != Label.TEXT:
             continue
-        if _over_embed_signature(page, i) and (_quoted_above(page, i) or _CYRILLIC.search(page.units[i].text) is None):
-            page.relabel(i, Label.FURNITURE, "an embedded post's text, in another language or quoted above")
+        if _over_embed_signature(page, i) and _post_not_article(page, i):
+            page.relabel(i, Label.FURNITURE, "an embedded post's text: quoted above, in another language or with hashtags")
             continue
         after = page.neighbour(i, 1)
         first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
@@ -471,6 +472,15 @@ def _over_embed_signature(page: Page, i: int) -> bool:
         return False
     text = page.units[below].text.lstrip()
     return text.casefold().startswith(_EMBED_SIGNATURES) or (text.startswith(("—", "–")) and "(@" in text)
+
+
+def _post_not_article(page: Page, i: int) -> bool:
+    """The post's text over its signature is not the article's when the
+    paragraph above quotes it, it is in another language, or it carries
+    hashtags ("#родопи"): a post's own marks.  A Bulgarian post with none
+    of these is kept: the article may have nothing else of it."""
+    text = page.units[i].text
+    return _quoted_above(page, i) or _CYRILLIC.search(text) is None or _HASHTAG.search(text) is not None
 
 
 def _quoted_above(page: Page, i: int) -> bool:
