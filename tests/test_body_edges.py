@@ -382,3 +382,11 @@ def test_streets_under_a_sentence_ending_in_a_colon_and_the_part_over_a_more_mar
                       *after, "Още", "Обява за търг за отдаване под наем на земеделски земи"])
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join([notice, *streets, *after])
+
+
+def test_a_newsletter_box_with_its_consent_line_and_a_subheading_under_it_does_not_end_the_article():
+    after = ["Дизелът поевтинява", ZONE[0], ZONE[1]]
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, "Бюлетинът на Бизнес Вести",
+                      "Най-важното от пазарите всяка сутрин в 7:30 в пощата ви.", "Вашият имейл", "Абонирай ме",
+                      "С абонирането се съгласявате с Политиката за поверителност.", *after, "Етикети: горива, цени"])
+    assert newsclean.extract(dump).body == "\n\n".join([*ARTICLE, *after])

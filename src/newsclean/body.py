@@ -352,7 +352,9 @@ def _walled_box(page: Page, gap: range, walls: list[int]) -> bool | None:
     None when its walls are of other kinds."""
     paywall = any(is_wall_of(page, g, PAYWALL) for g in walls)
     poll = any(is_wall_of(page, g, POLLS) for g in walls)
-    lines = sum(1 for g in gap if page.labels[g] != Label.FURNITURE and page.features[g].words)
+    # the line right under the box's last wall is the next part's subheading
+    lines = sum(1 for g in gap if page.labels[g] != Label.FURNITURE and page.features[g].words
+                and g != page.neighbour(walls[-1], 1))
     if lines > page.weights.body_inline_box_reach * (2 if paywall or poll else 1):
         return False
     # a newsletter's form asks for the e-mail ("Имейл") as a login row does
