@@ -390,3 +390,10 @@ def test_a_newsletter_box_with_its_consent_line_and_a_subheading_under_it_does_n
                       "Най-важното от пазарите всяка сутрин в 7:30 в пощата ви.", "Вашият имейл", "Абонирай ме",
                       "С абонирането се съгласявате с Политиката за поверителност.", *after, "Етикети: горива, цени"])
     assert newsclean.extract(dump).body == "\n\n".join([*ARTICLE, *after])
+
+
+def test_a_polls_question_answers_and_count_inside_the_article_are_not_body():
+    poll = ["Анкета", "Кой отбор ще спечели промоция от Втора лига?", "Етър – 41%", "Дунав – 27%", "Добруджа – 19%",
+            "Друг – 13%", "Гласувай", "Гласували: 2318"]
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], *poll, ARTICLE[2], ZONE[0], "Сподели"])
+    assert newsclean.extract(dump).body == "\n\n".join([*ARTICLE, ZONE[0]])

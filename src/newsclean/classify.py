@@ -43,6 +43,7 @@ from .weights import DEFAULT, Weights
 
 _CREDITS = family_named("photo and video credits")
 _EMBEDS = family_named("embeds and notices")
+_POLLS = family_named("polls")
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
 _HASHTAG = regex.compile(r"(?<![\w&])#\w")
 _EMBED_SIGNATURES = tuple(s.casefold() for s in table("page_bg").phrases("embed_signatures"))
@@ -148,6 +149,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     page = Page(units, feats, [label for label, _ in local], [why for _, why in local], weights)
     _mark_titles_named_by_breadcrumbs(page)
     _mark_clocks_beside_the_weather(page)
+    _mark_polls(page)
     choice = choose_body(page)
     run = choice.run
     listing = _why_no_article(page, choice)
@@ -299,6 +301,23 @@ def _mark_clocks_beside_the_weather(page: Page) -> None:
         if label == Label.DATELINE and any(
                 0 <= n < len(page.units) and _TEMPERATURE.search(page.units[n].text) for n in (i - 1, i + 1)):
             page.relabel(i, Label.BOILERPLATE, "a clock beside the weather: the day of the visit")
+
+
+def _mark_polls(page: Page) -> None:
+    """A reader poll between its heading and its button ("Анкета" ... question,
+    answers with their shares ... "Гласувай"), and a short count right under
+    the button ("Гласували: 2318"): the poll's, never the article's list."""
+    walls = [i for i, f in enumerate(page.features) if page.labels[i] == Label.BOILERPLATE and f.furniture is _POLLS]
+    for opening, closing in zip(walls, walls[1:]):
+        if closing - opening > page.weights.body_poll_reach:
+            continue
+        for i in range(opening + 1, closing):
+            if page.labels[i] == Label.TEXT:
+                page.relabel(i, Label.FURNITURE, "a reader poll's question or answer")
+        after = closing + 1
+        if after < len(page.units) and page.labels[after] == Label.TEXT and page.features[after].words <= 2 \
+                and not page.features[after].ends_sentence:
+            page.relabel(after, Label.FURNITURE, "a reader poll's count")
 
 
 def _mark_titles_named_by_breadcrumbs(page: Page) -> None:
