@@ -452,3 +452,11 @@ def test_a_title_with_its_photo_credit_as_the_first_text_under_the_menus_is_the_
     record = newsclean.extract(dump)
     assert record.headline == title
     assert record.captions == []
+
+
+def test_the_names_under_an_author_boxs_heading_after_the_article_are_its_author_when_no_byline_names_one():
+    dump = "\n".join(["Малките училища се затварят едно след друго", *ARTICLE, "За автора", "Мила Дончева",
+                      "Мила Дончева е журналист в отдел „Общество“. Пише за образование и демография.", "Още от Мнения"])
+    record = newsclean.extract(dump)
+    assert record.author == "Мила Дончева"
+    assert "Дончева" not in record.body

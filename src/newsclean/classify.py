@@ -35,7 +35,7 @@ from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
-from .header import read_footer_meta, read_header
+from .header import read_author_box, read_footer_meta, read_header
 from .headline import names_listing
 from .page import Label, Page, is_article_prose, is_prose
 from .tables import table
@@ -164,6 +164,7 @@ def classify(units: list[Unit], now: datetime | None = None,
         _mark_body(page, start, end)
         page.captions.sort()
         read_footer_meta(page, end)
+        read_author_box(page, end)
         _drop_repeated_paragraphs(page)
         if _untitled_intro_to_teasers(page):
             _withdraw_article(page, "one untitled paragraph over a list of teasers: a listing's intro")

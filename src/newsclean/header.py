@@ -46,6 +46,7 @@ from .tables import table
 from .weights import Weights
 
 LOGIN = family_named("login and forms")
+_AUTHOR_BOX_HEADINGS = frozenset(h.casefold() for h in table("page_bg").phrases("author_box_headings"))
 RELATED = family_named("related and most read")
 
 
@@ -315,6 +316,20 @@ def read_footer_meta(page: Page, body_end: int) -> None:
             break
         seen += 1
         j = page.neighbour(j, 1)
+
+
+def read_author_box(page: Page, body_end: int) -> None:
+    """With no byline, the names right under an author box's heading after
+    the article ("За автора" / "Мила Дончева" / her bio) are its author."""
+    if page.bylines:
+        return
+    heading = next((j for j in range(body_end + 1, len(page.units))
+                    if page.units[j].text.strip(" :").casefold() in _AUTHOR_BOX_HEADINGS), None)
+    below = page.neighbour(heading, 1) if heading is not None else None
+    names = byline.bare_names(page.units[below].text) if below is not None else None
+    if below is not None and names:
+        page.relabel(below, Label.BYLINE, "names under the author box's heading")
+        page.bylines.append((below, names))
 
 
 def _read_footer_byline(page: Page, j: int) -> None:
