@@ -460,3 +460,17 @@ def test_the_names_under_an_author_boxs_heading_after_the_article_are_its_author
     record = newsclean.extract(dump)
     assert record.author == "Мила Дончева"
     assert "Дончева" not in record.body
+
+
+def test_a_title_bar_of_the_sites_name_and_tagline_is_no_headline():
+    recipe = ["Козунакът е най-вкусен, когато тестото е месено дълго и е втасвало на топло поне три часа у дома.",
+              "Рецептата е на баба ми и я пазим в семейството повече от петдесет години, като всяка година я пробваме отново."]
+    dump = "\n".join(["Домът със стил | Интериор, градина, рецепти и идеи за дома",
+                      "Интериор Градина Рецепти Направи си сам", *recipe, "© 2026 Домът със стил | domistil.bg"])
+    assert newsclean.extract(dump).headline is None
+
+
+def test_an_articles_title_bar_with_the_sites_name_last_is_still_its_headline():
+    dump = "\n".join(["Новият мост над Марица е открит | Домът със стил", "12.03.2025 10:15", *ARTICLE,
+                      "© 2026 Домът със стил | domistil.bg"])
+    assert newsclean.extract(dump).headline == "Новият мост над Марица е открит"

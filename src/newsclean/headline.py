@@ -185,14 +185,19 @@ def _under_related_heading(page: Page, j: int) -> bool:
 
 
 def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
-    """Every word of line j stands in a copyright line below the article
-    ("Основно училище „Христо Смирненски“ – гр. Ямбол" over "Основно
-    училище „Христо Смирненски“ © 2025 | гр. Ямбол, ..."): the site's name."""
-    words = set(words_of(page.units[j].text.casefold()))
-    if len(words) < 2:
+    """Every word of line j, or of the first part of a title bar ("Домът
+    със стил | Интериор, градина, ..."), stands in a copyright line below
+    the article ("Основно училище „Христо Смирненски“ – гр. Ямбол" over
+    "Основно училище „Христо Смирненски“ © 2025 | гр. Ямбол, ..."): the
+    site's name, alone or with its tagline."""
+    text = page.units[j].text
+    names = [set(words_of(part.casefold())) for part in (text, text.split(" | ")[0])]
+    names = [words for words in names if len(words) >= 2]
+    if not names:
         return False
-    below = (page.units[k].text for k in range(max(body_start, j + 1), len(page.units)))
-    return any(words <= set(words_of(line.casefold())) for line in below if _holds_copyright(line))
+    below = [set(words_of(line.casefold())) for line in
+             (page.units[k].text for k in range(max(body_start, j + 1), len(page.units))) if _holds_copyright(line)]
+    return any(words <= line for words in names for line in below)
 
 
 def _holds_copyright(text: str) -> bool:
