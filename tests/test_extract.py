@@ -551,3 +551,21 @@ def test_captions_between_gallery_counters_are_read_whatever_their_length_and_th
     assert record.captions == ["Снегорин разчиства пътя Смолян – Пампорово", long_caption]
     assert record.body.split("\n\n")[:3] == ARTICLE
     assert "Всички снимки" not in record.body
+
+
+@pytest.mark.parametrize("caption", [
+    "Победителите с голямата награда на събора (Снимка: Община Хасково)",
+    "ВИДЕО: Моментът на удара, заснет от камера на съседна бензиностанция",
+])
+def test_a_credited_or_clip_caption_right_after_the_last_paragraph_is_a_caption(caption):
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption,
+                                          "Коментари (0)"]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_teaser_title_naming_photos_right_after_the_article_is_no_caption():
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE,
+                                          "Геминидите в снимки: най-красивите кадри от миналата година",
+                                          "Защо падащите звезди имат различни цветове"]))
+    assert record.captions == []

@@ -30,7 +30,7 @@ import regex
 
 from . import byline
 from .blocks import Unit
-from .captions import caption_reason, shaped_as_caption
+from .captions import caption_reason, opens_with_video_label, shaped_as_caption
 from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
@@ -481,6 +481,7 @@ def _mark_body(page: Page, start: int, end: int) -> None:
         page.relabel(i, Label.BODY, f"in the article's run ({page.reasons[i]})")
         page.body.append(i)
     _gallery_after(page, end)
+    _caption_right_after(page, end)
 
 
 def _over_embed_signature(page: Page, i: int) -> bool:
@@ -520,6 +521,22 @@ def _credit_alone(page: Page, j: int) -> bool:
     text = page.units[j].text.lstrip()
     return (text.startswith("©") and page.features[j].words <= page.weights.captions_credit_max_words
             and not any(map(str.isdigit, text)))
+
+
+def _caption_right_after(page: Page, end: int) -> None:
+    """The line right after the article's last paragraph captions a photo
+    or a clip of it when its credit is on the line or it opens with the
+    clip's label ("... (Снимка: Община Хасково)", "ВИДЕО: Моментът на
+    удара ..."); a teaser's title over a lone credit is no such line."""
+    j = end + 1
+    if j >= len(page.units) or page.labels[j] != Label.TEXT or not shaped_as_caption(page, j):
+        return
+    text, at = page.units[j].text, page.features[j].credit_at
+    # the credit closes the line after a sentence or in brackets, not "... в снимки: ..."
+    credited = at > 0 and text[:at].rstrip()[-1:] in ".!?(|–"
+    if credited or opens_with_video_label(text):
+        page.relabel(j, Label.CAPTION, "photo or clip caption right after the article")
+        page.captions.append(j)
 
 
 def _gallery_after(page: Page, end: int) -> None:
