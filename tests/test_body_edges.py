@@ -397,3 +397,24 @@ def test_a_polls_question_answers_and_count_inside_the_article_are_not_body():
             "Друг – 13%", "Гласувай", "Гласували: 2318"]
     dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2], *poll, ARTICLE[2], ZONE[0], "Сподели"])
     assert newsclean.extract(dump).body == "\n\n".join([*ARTICLE, ZONE[0]])
+
+
+def test_the_headline_printed_again_over_the_article_under_a_title_bar_is_neither_body_nor_caption():
+    title = "Краят на паролите: как работят passkey ключовете и трябва ли да ги включите"
+    text = ["Все повече услуги предлагат вход без парола, с passkey ключове, които пазят профила ви по-добре от паролите.",
+            "Passkey ключовете са двойка криптографски ключове: единият остава на устройството, другият е при услугата."]
+    dump = "\n".join([f" date 2026-04-14{title} | Техноклик", "Техноклик", "Новини Смартфони Компютри Софтуер Игри",
+                      "Съвети", title, "Време за четене: 5 мин.", *text])
+    record = newsclean.extract(dump)
+    assert record.headline == title
+    assert record.captions == []
+    assert record.body == "\n\n".join(text)
+
+
+def test_the_rest_printed_under_a_registration_walls_login_row_is_the_article():
+    rest = ["Предимства", "Няма какво да забравите или да преизползвате в няколко сайта.",
+            "Фишинг атаките стават почти безполезни.", ZONE[0], ZONE[1]]
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, "Влезте в профила си, за да прочетете цялата статия",
+                      "Регистрацията е безплатна и отнема по-малко от минута.", "Вход | Регистрация", *rest,
+                      "Тагове: сигурност, пароли"])
+    assert newsclean.extract(dump).body == "\n\n".join([*ARTICLE, *rest])

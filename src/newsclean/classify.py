@@ -31,12 +31,12 @@ import regex
 from . import byline
 from .blocks import Unit
 from .captions import caption_reason, opens_with_video_label, shaped_as_caption
-from .body import PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
+from .body import LOGIN, PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_author_box, read_footer_meta, read_header
-from .headline import names_listing
+from .headline import cleaned_key, names_listing
 from .page import Label, Page, is_article_prose, is_prose
 from .tables import table
 from .weights import DEFAULT, Weights
@@ -161,6 +161,7 @@ def classify(units: list[Unit], now: datetime | None = None,
             _drop_inline_box(page, box)
         start = _article_start(page, run)
         read_header(page, start)
+        start = _past_headline_copy(page, start, end)
         _mark_body(page, start, end)
         page.captions.sort()
         read_footer_meta(page, end)
@@ -175,6 +176,19 @@ def classify(units: list[Unit], now: datetime | None = None,
     if page.units and page.labels[0] == Label.CRAWLER and not page.no_article:
         _add_the_crawlers_date(page)
     return page
+
+
+def _past_headline_copy(page: Page, start: int, end: int) -> int:
+    """The run opens with the headline printed again (the title bar's "X |
+    Site" gave the headline, the article prints "X" over its text): that
+    line is a copy of the title, and the article starts under it."""
+    if page.headline is None or start >= end:
+        return start
+    texts = [unit.text for unit in page.units]
+    if cleaned_key(texts[start], texts, page.weights) != cleaned_key(texts[page.headline], texts, page.weights):
+        return start
+    page.relabel(start, Label.FURNITURE, "headline printed again")
+    return start + 1
 
 
 def _add_the_crawlers_date(page: Page) -> None:
@@ -375,7 +389,10 @@ def _drop_inline_box(page: Page, box: range) -> None:
     a promo's or a registration wall's last line, a subheading of the
     article's next part (the title after "Виж още" is another article's)."""
     last_wall = max(i for i in box if page.labels[i] == Label.BOILERPLATE)
-    keep_after = is_wall_of(page, last_wall, PROMOS) or is_wall_of(page, last_wall, PAYWALL)
+    # a registration wall may end in its login row ("Вход | Регистрация")
+    walled = any(is_wall_of(page, i, PAYWALL) for i in box)
+    keep_after = (is_wall_of(page, last_wall, PROMOS) or is_wall_of(page, last_wall, PAYWALL)
+                  or (walled and is_wall_of(page, last_wall, LOGIN)))
     for i in box:
         if page.labels[i] in (Label.TEXT, Label.TITLE) and not (keep_after and i > last_wall):
             page.relabel(i, Label.FURNITURE, "inside a box within the article")

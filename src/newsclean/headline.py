@@ -432,7 +432,7 @@ def _mark_cleaned_copies(page: Page, lines: list[int], found: dict[int, dict[str
     barred = [j for j in lines if " | " in texts[j] or " – " in texts[j] or " — " in texts[j] or " - " in texts[j]]
     if not barred:
         return
-    keys = {j: _cleaned_key(texts[j], texts, page.weights) for j in lines}
+    keys = {j: cleaned_key(texts[j], texts, page.weights) for j in lines}
     for j in barred:
         copies = [k for k in lines if k != j and keys[k] == keys[j] and page.features[k].key != page.features[j].key]
         for k in copies + ([j] if copies else []):
@@ -486,12 +486,12 @@ def find_headline(page: Page, body_start: int) -> int | None:
     strong = [c.line for c in candidates if c.score >= page.weights.headline_threshold]
     if len(strong) > 1:  # another candidate may be the same title, cleaned
         texts = [unit.text for unit in page.units]
-        title = _cleaned_key(texts[best.line], texts, page.weights)
-        copies += [j for j in strong if _cleaned_key(texts[j], texts, page.weights) == title]
+        title = cleaned_key(texts[best.line], texts, page.weights)
+        copies += [j for j in strong if cleaned_key(texts[j], texts, page.weights) == title]
     return max(copies, default=best.line)
 
 
-def _cleaned_key(text: str, texts: list[str], w: Weights) -> str:
+def cleaned_key(text: str, texts: list[str], w: Weights) -> str:
     """A line's key once cleaned as a headline: the title bar's "X —
     Site" and the article's "X (ВИДЕО)" are one title."""
     return line_key(clean_headline(text, texts, w))
