@@ -474,3 +474,11 @@ def test_an_articles_title_bar_with_the_sites_name_last_is_still_its_headline():
     dump = "\n".join(["Новият мост над Марица е открит | Домът със стил", "12.03.2025 10:15", *ARTICLE,
                       "© 2026 Домът със стил | domistil.bg"])
     assert newsclean.extract(dump).headline == "Новият мост над Марица е открит"
+
+
+def test_a_menu_row_naming_the_news_and_a_donate_item_is_no_headline():
+    dump = "\n".join(["Фондация „Зелен път“", "За нас Проекти Новини Доброволци Дарете EN", "Новини",
+                      "Над 200 доброволци засадиха 4000 фиданки в Стара планина над Тетевен през уикенда, съобщиха от фондацията.",
+                      "Засадени бяха местни видове – бук, обикновен дъб и планински явор, подбрани от горските специалисти.",
+                      "© 2026 Фондация „Зелен път“"])
+    assert newsclean.extract(dump).headline is None
