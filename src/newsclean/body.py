@@ -337,7 +337,7 @@ def _closed_by_article_widgets(page: Page, run: Run) -> bool:
     last part, whatever words it shares with the part above."""
     after = page.neighbour(run.end, 1)
     return after is not None and (page.features[after].editor_initials or _more_marker(page.units[after].text) or any(
-        is_wall_of(page, after, family) for family in (SHARE, TAGS, COMMENT_RULES, DONATIONS)))
+        is_wall_of(page, after, family) for family in (SHARE, TAGS, COMMENT_RULES)))
 
 
 def _more_marker(text: str) -> bool:
