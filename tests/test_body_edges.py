@@ -418,3 +418,12 @@ def test_the_rest_printed_under_a_registration_walls_login_row_is_the_article():
                       "Регистрацията е безплатна и отнема по-малко от минута.", "Вход | Регистрация", *rest,
                       "Тагове: сигурност, пароли"])
     assert newsclean.extract(dump).body == "\n\n".join([*ARTICLE, *rest])
+
+
+def test_an_author_box_of_names_over_their_bio_after_the_article_is_not_body():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, "Мария Цветкова",
+                      "Мария Цветкова е журналист в „Плевенски глас“ от 2014 г. Пише за местната власт и образованието.",
+                      "Всички статии от автора"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join(ARTICLE)
+    assert record.author == "Мария Цветкова"

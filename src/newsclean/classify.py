@@ -162,6 +162,7 @@ def classify(units: list[Unit], now: datetime | None = None,
         start = _article_start(page, run)
         read_header(page, start)
         start = _past_headline_copy(page, start, end)
+        end = _before_author_box(page, start, end)
         _mark_body(page, start, end)
         page.captions.sort()
         read_footer_meta(page, end)
@@ -176,6 +177,23 @@ def classify(units: list[Unit], now: datetime | None = None,
     if page.units and page.labels[0] == Label.CRAWLER and not page.no_article:
         _add_the_crawlers_date(page)
     return page
+
+
+def _before_author_box(page: Page, start: int, end: int) -> int:
+    """The run ends in an author box with no heading: a line of names, then
+    a bio that opens with them ("Мария Цветкова" / "Мария Цветкова е
+    журналист в ..."); the article ends above the names."""
+    names_line = page.neighbour(end, -1)
+    if names_line is None or names_line <= start:
+        return end
+    names = byline.bare_names(page.units[names_line].text)
+    if not names or not page.units[end].text.startswith(names + " е "):
+        return end
+    page.relabel(names_line, Label.BYLINE, "names over their bio: the author box")
+    page.relabel(end, Label.FURNITURE, "the author's bio")
+    if not page.bylines:
+        page.bylines.append((names_line, names))
+    return page.neighbour(names_line, -1) or start
 
 
 def _past_headline_copy(page: Page, start: int, end: int) -> int:
