@@ -427,3 +427,19 @@ def test_an_author_box_of_names_over_their_bio_after_the_article_is_not_body():
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join(ARTICLE)
     assert record.author == "Мария Цветкова"
+
+
+def test_the_articles_short_last_lines_over_its_share_bar_stay_in_the_body():
+    closing = "Извиняваме се за причиненото неудобство."
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, closing, "Прикачени файлове:", "grafik.pdf (312 KB)",
+                      "Сподели: Facebook Имейл Печат", "Още новини", "Започва ремонтът на улица „Шипка“"])
+    assert newsclean.extract(dump).body == "\n\n".join([*ARTICLE, closing])
+
+
+def test_a_subheading_and_its_sentence_over_a_paywall_are_the_articles_last_lines():
+    closing = ["Какво следва", "Браншът очаква решение на правителството за акцизите до средата на февруари."]
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE, *closing,
+                      "Продължението на статията е достъпно само за абонати.", "Абонирай се"])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join([*ARTICLE, *closing])
+    assert "truncated" in record.warnings

@@ -44,10 +44,13 @@ from .weights import DEFAULT, Weights
 _CREDITS = family_named("photo and video credits")
 _EMBEDS = family_named("embeds and notices")
 _POLLS = family_named("polls")
+
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
 _HASHTAG = regex.compile(r"(?<![\w&])#\w")
 _EMBED_SIGNATURES = tuple(s.casefold() for s in table("page_bg").phrases("embed_signatures"))
 COMMENTS = family_named("share and comments")
+# What closes the article itself: its share bar, tags, comments or a wall.
+_ARTICLE_CLOSINGS = (COMMENTS, family_named("tags"), family_named("comment rules"), PAYWALL)
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
 _WEEKDAYS = frozenset(s.casefold() for s in table("dates_bg").phrases("weekdays", "names"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
@@ -156,7 +159,7 @@ def classify(units: list[Unit], now: datetime | None = None,
     if listing or run is None:
         _no_article(page, run, listing or "")
     else:
-        end = end_before_teaser_pairs(page, run.start, _take_cut_off_tail(page, run.end))
+        end = end_before_teaser_pairs(page, run.start, _take_closing_lines(page, _take_cut_off_tail(page, run.end)))
         for box in choice.boxes:
             _drop_inline_box(page, box)
         start = _article_start(page, run)
@@ -478,6 +481,22 @@ def _one_of_dated_posts(page: Page, run: Run) -> bool:
     texts = [i for i in range(run.start, run.end + 1) if page.labels[i] == Label.TEXT]
     posts = _dated_posts(page)
     return len(texts) == 1 and texts[0] in posts and len(posts) >= page.weights.teasers_min_posts
+
+
+def _take_closing_lines(page: Page, end: int) -> int:
+    """The article's last short lines, too light to weigh for themselves
+    ("Извиняваме се за причиненото неудобство.", a subheading and its one
+    sentence), stand between the run and the article's own closing (its
+    share bar, tags, comments or a wall): they are the article's end."""
+    lines: list[int] = []
+    j = page.neighbour(end, 1)
+    while j is not None and page.labels[j] == Label.TEXT and len(lines) < page.weights.body_closing_lines:
+        lines.append(j)
+        j = page.neighbour(j, 1)
+    if (lines and j is not None and page.features[lines[-1]].ends_sentence
+            and any(is_wall_of(page, j, family) for family in _ARTICLE_CLOSINGS)):
+        return lines[-1]
+    return end
 
 
 def _take_cut_off_tail(page: Page, end: int) -> int:

@@ -39,6 +39,7 @@ class Weights:
     body_related_discount: float
     body_inline_box_reach: int
     body_poll_reach: int
+    body_closing_lines: int
     body_name_stem: int
     body_box_shared_stems: int
     teasers_min_pairs: int
