@@ -482,3 +482,18 @@ def test_a_menu_row_naming_the_news_and_a_donate_item_is_no_headline():
                       "Засадени бяха местни видове – бук, обикновен дъб и планински явор, подбрани от горските специалисти.",
                       "© 2026 Фондация „Зелен път“"])
     assert newsclean.extract(dump).headline is None
+
+
+def test_a_title_with_a_colon_under_a_blogs_name_and_tagline_is_the_headline_not_a_field():
+    title = "Уикенд в Мелник: вино, пясъчни пирамиди и тишина"
+    text = ["Мелник ме изненадва всеки път. Този път отидохме в края на февруари, когато пясъчните пирамиди са без туристи.",
+            "От Мелник до Роженския манастир се върви около час и половина по пътека между пирамидите и лозята."]
+    dump = "\n".join(["Дневникът на Елена – Пътувания, книги и малки радости", title,
+                      "Публикувано на 2 март 2026 от Елена Христова | Пътувания | 2 коментара", *text])
+    assert newsclean.extract(dump).headline == title
+
+
+def test_three_name_value_fields_in_a_row_give_no_headline():
+    fields = ["Жанр: стратегия", "Платформа: PC, PS5", "Издател: Paradox Interactive"]
+    dump = "\n".join([*fields, *ARTICLE])
+    assert newsclean.extract(dump).headline is None

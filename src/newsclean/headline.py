@@ -155,9 +155,16 @@ def _veto(page: Page, j: int, body_start: int) -> str | None:
 
 
 def _listed(page: Page, j: int) -> bool:
-    """A text line before or after j is a list entry or "name: value" field too."""
-    return any(n is not None and page.labels[n] == Label.TEXT and page.features[n].list_item
-               for n in (page.neighbour(j, -1), page.neighbour(j, 1)))
+    """Line j is one of at least three list entries or "name: value" fields
+    in a row (a pair is no list: a blog's "Name – tagline" over a title
+    "Уикенд в Мелник: вино, ...")."""
+    others = 0
+    for step in (-1, 1):
+        n = page.neighbour(j, step)
+        while n is not None and page.labels[n] == Label.TEXT and page.features[n].list_item:
+            others += 1
+            n = page.neighbour(n, step)
+    return others >= 2
 
 
 def _printed_below(page: Page, j: int, body_start: int) -> bool:
