@@ -443,3 +443,15 @@ def test_a_subheading_and_its_sentence_over_a_paywall_are_the_articles_last_line
     record = newsclean.extract(dump)
     assert record.body == "\n\n".join([*ARTICLE, *closing])
     assert "truncated" in record.warnings
+
+
+def test_a_numbered_list_going_on_under_a_newsletter_box_is_the_article():
+    before = ["Какво да правим", "1. Пийте вода на малки глътки през целия ден.", "2. Избягвайте излизане между 12 и 17 часа.",
+              "3. Проветрявайте рано сутрин и вечер."]
+    after = ["4. Хранете се леко – повече плодове и зеленчуци.", "5. Носете светли дрехи и шапка.",
+             "6. Мерете кръвното си налягане сутрин и вечер.", "Кога да потърсим лекар",
+             "При болка в гърдите, задух или световъртеж незабавно се обадете на 112, съветват кардиолозите."]
+    dump = "\n".join([TITLE, "12.03.2025 10:15", ARTICLE[0], *before, "Бюлетин „Здраве всяка седмица“",
+                      "Получавайте най-важното от медицината в пощата си всеки петък.", "Вашият имейл", "Абонирам се",
+                      *after, "Свързани статии", "Топлинен удар: първите признаци"])
+    assert newsclean.extract(dump).body == "\n\n".join([ARTICLE[0], *before, *after])

@@ -43,6 +43,8 @@ COMMENT_RULES = family_named("comment rules")
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 # A field of an info box: a label of a few words, a colon, a value.
+# A numbered entry's number ("5. Хранете се леко ...").
+_TEXT_NUMBER = regex.compile(r"\s*(\d{1,2})[.)]\s")
 _OPENING_QUOTES = "„\"«“"
 _ARROWS = " >»›→"
 _MORE_MARKERS = frozenset(m.casefold() for m in table("page_bg").phrases("more_markers"))
@@ -299,7 +301,7 @@ def _parts_after_box(page: Page, part: Run, candidates: list[Run]) -> list[Run]:
     for k, other in enumerate(candidates):
         if not _inline_box_between(page, part, other):
             return []
-        if _continues_article(page, other):
+        if _continues_article(page, other) or _numbering_goes_on(page, part, other):
             return [other]
         further = candidates[k + 1] if k + 1 < len(candidates) else None
         if (further is not None and page.is_prose(other.end) and other.weight >= page.weights.body_min_article
@@ -307,6 +309,13 @@ def _parts_after_box(page: Page, part: Run, candidates: list[Run]) -> list[Run]:
                 and _continues_article(page, further)):
             return [other, further]
     return []
+
+
+def _numbering_goes_on(page: Page, part: Run, other: Run) -> bool:
+    """The run under the box opens with the next number of the list the
+    part above ends in ("4. Проветрявайте ..." / box / "5. Хранете се ...")."""
+    last, first = _TEXT_NUMBER.match(page.units[part.end].text), _TEXT_NUMBER.match(page.units[other.start].text)
+    return last is not None and first is not None and int(first.group(1)) == int(last.group(1)) + 1
 
 
 def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
