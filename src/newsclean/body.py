@@ -44,7 +44,7 @@ COMMENT_RULES = family_named("comment rules")
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 # A field of an info box: a label of a few words, a colon, a value.
 # A numbered entry's number ("5. Хранете се леко ...").
-_TEXT_NUMBER = regex.compile(r"\s*(\d{1,2})[.)]\s")
+_TEXT_NUMBER = regex.compile(r"\A\s{0,4}(\d{1,2})[.)]\s")
 _OPENING_QUOTES = "„\"«“"
 _ARROWS = " >»›→"
 _MORE_MARKERS = frozenset(m.casefold() for m in table("page_bg").phrases("more_markers"))
