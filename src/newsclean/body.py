@@ -39,10 +39,11 @@ RELATED = family_named("related and most read")
 POLLS = family_named("polls")
 TAGS = family_named("tags")
 COMMENT_RULES = family_named("comment rules")
+# What closes the article itself: its share bar, tags, comments and their rules.
+ARTICLE_CLOSINGS = (SHARE, TAGS, COMMENT_RULES)
 # A capitalised word after a lower-case word or a comma: a name, not a
 # sentence's first word.
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
-# A field of an info box: a label of a few words, a colon, a value.
 # A numbered entry's number ("5. Хранете се леко ...").
 _TEXT_NUMBER = regex.compile(r"\A\s{0,4}(\d{1,2})[.)]\s")
 _OPENING_QUOTES = "„\"«“"
@@ -51,6 +52,7 @@ _MORE_MARKERS = frozenset(m.casefold() for m in table("page_bg").phrases("more_m
 # How an interview's question or answer opens.
 _TURN_DASHES = ("– ", "— ", "- ")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}{3,}")
+# A field of an info box: a label of a few words, a colon, a value.
 _FIELD = regex.compile(r"^\p{L}[\p{L}\- ]{0,30}:\s+\S")
 
 
@@ -88,12 +90,13 @@ def _weights(page: Page) -> list[float | None]:
     """Weight of each unit in the body search; None is a wall."""
     w = page.weights
     fixed = {Label.TITLE: w.body_title, Label.BYLINE: w.body_byline}
+    enumerated = _enumerated_under_colons(page)
     weights: list[float | None] = []
     for i, (label, f) in enumerate(zip(page.labels, page.features)):
         if label in _WALLS:
             weights.append(None)
         elif label == Label.TEXT:
-            weight = w.body_list_item if _in_list(page, i) else text_weight(f, page)
+            weight = w.body_list_item if i in enumerated or _in_list(page, i) else text_weight(f, page)
             weights.append(max(weight, w.body_list_item) if _dialogue_turn(page, i) else weight)
         else:
             weights.append(fixed.get(label, 0.0))
@@ -108,8 +111,6 @@ def _in_list(page: Page, i: int) -> bool:
     under the title, before any paragraph (a game's or a film's data), is
     no part of the article's text."""
     feats, labels = page.features, page.labels
-    if _enumerated_under_colon(page, i):
-        return True
     if not feats[i].fact_line or page.is_prose(i):
         return False
     lo = hi = i
@@ -129,15 +130,17 @@ def _enumeration_entry(page: Page, i: int) -> bool:
             and (text[:1].islower() or text[:1] in _OPENING_QUOTES or text.endswith((";", ","))))
 
 
-def _enumerated_under_colon(page: Page, i: int) -> bool:
-    """Unit i is one of the entries a sentence ending in ":" opens ("Новите
-    правила са:"), the list of the article's own text."""
-    if not _enumeration_entry(page, i):
-        return False
-    j = i
-    while j > 0 and _enumeration_entry(page, j - 1):
-        j -= 1
-    return j > 0 and page.labels[j - 1] == Label.TEXT and page.units[j - 1].text.rstrip().endswith(":")
+def _enumerated_under_colons(page: Page) -> set[int]:
+    """The entries that sentences ending in ":" open ("Новите правила са:"),
+    the lists of the article's own text; one pass over the page."""
+    found: set[int] = set()
+    opened = False
+    for i in range(len(page.units)):
+        if opened and _enumeration_entry(page, i):
+            found.add(i)
+            continue
+        opened = page.labels[i] == Label.TEXT and page.units[i].text.rstrip().endswith(":")
+    return found
 
 
 def _dialogue_turn(page: Page, i: int) -> bool:
@@ -342,11 +345,11 @@ def _inline_box_between(page: Page, before: Run, after: Run) -> bool:
 def _closed_by_article_widgets(page: Page, run: Run) -> bool:
     """The article's own closing (the editor's initials, its tags, share
     bar or comments, a bare "more" marker over teasers) follows the run
-    right away: the run is the article's
-    last part, whatever words it shares with the part above."""
+    right away: the run is the article's last part, whatever words it
+    shares with the part above."""
     after = page.neighbour(run.end, 1)
     return after is not None and (page.features[after].editor_initials or _more_marker(page.units[after].text) or any(
-        is_wall_of(page, after, family) for family in (SHARE, TAGS, COMMENT_RULES)))
+        is_wall_of(page, after, family) for family in ARTICLE_CLOSINGS))
 
 
 def _more_marker(text: str) -> bool:

@@ -31,7 +31,7 @@ import regex
 from . import byline
 from .blocks import Unit
 from .captions import caption_reason, opens_with_video_label, shaped_as_caption
-from .body import LOGIN, PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
+from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
@@ -50,7 +50,7 @@ _HASHTAG = regex.compile(r"(?<![\w&])#\w")
 _EMBED_SIGNATURES = tuple(s.casefold() for s in table("page_bg").phrases("embed_signatures"))
 COMMENTS = family_named("share and comments")
 # What closes the article itself: its share bar, tags, comments or a wall.
-_ARTICLE_CLOSINGS = (COMMENTS, family_named("tags"), family_named("comment rules"), PAYWALL)
+_CLOSINGS_OR_WALL = (*ARTICLE_CLOSINGS, PAYWALL)
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
 _WEEKDAYS = frozenset(s.casefold() for s in table("dates_bg").phrases("weekdays", "names"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
@@ -494,7 +494,7 @@ def _take_closing_lines(page: Page, end: int) -> int:
         lines.append(j)
         j = page.neighbour(j, 1)
     if (lines and j is not None and page.features[lines[-1]].ends_sentence
-            and any(is_wall_of(page, j, family) for family in _ARTICLE_CLOSINGS)):
+            and any(is_wall_of(page, j, family) for family in _CLOSINGS_OR_WALL)):
         return lines[-1]
     return end
 
