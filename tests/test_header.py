@@ -497,3 +497,11 @@ def test_three_name_value_fields_in_a_row_give_no_headline():
     fields = ["Жанр: стратегия", "Платформа: PC, PS5", "Издател: Paradox Interactive"]
     dump = "\n".join([*fields, *ARTICLE])
     assert newsclean.extract(dump).headline is None
+
+
+def test_a_results_title_full_of_team_names_with_its_score_is_the_headline_not_a_menu_row():
+    title = "Локомотив Горна Оряховица би Янтра с 2:1"
+    text = ["Локомотив (Горна Оряховица) победи Янтра (Габрово) с 2:1 в мач от 22-рия кръг на Втора лига.",
+            "Гостите поведоха в 34-ата минута след гол на Стойчев, но домакините обърнаха в края на мача."]
+    dump = "\n".join([f"{title} (ВИДЕО)", "26.04.2026 | 19:48 | Коментари: 7", *text])
+    assert newsclean.extract(dump).headline == title

@@ -175,6 +175,9 @@ def _printed_below(page: Page, j: int, body_start: int) -> bool:
             and any(page.features[k].key == key for k in range(body_start, len(page.units))))
 
 
+_SCORE = regex.compile(r"(?<![\d:.])\d{1,3}:\d{1,3}(?![\d:])")
+
+
 def _ticker(text: str, w: Weights) -> bool:
     """More figures than words, and several of them ("SOFIX 1 012,35 +0,42%
     BGBX40 178,20 +0,31% EUR/USD 1,1642"): a market or currency ticker."""
@@ -229,7 +232,10 @@ def is_menu_row(text: str, w: Weights) -> bool:
     """The site's menu, never a headline nor a standfirst: nearly all its
     words capitalised; or a long row of mostly capitalised words with few
     function words; or mostly capitalised words among which two or more
-    of a site's section names."""
+    of a site's section names.  A score ("Локомотив Горна Оряховица би
+    Янтра с 2:1") makes a row of names a result's title, never a menu."""
+    if _SCORE.search(text):
+        return False
     row = _Row.of(text)
     if row.capitalised_row(w, w.headline_row_share_alone):
         return True
