@@ -235,15 +235,30 @@ def _teaser_list(page: Page, run: Run) -> bool:
     if first_title is None or page.labels[first_title] != Label.TEXT or follows_header(page, first_title):
         return False  # no title above the first summary, or subheadings right under the header
     summaries = 0
+    titles: list[int] = []
     for k, i in enumerate(texts, start=offset):
         f, text = page.features[i], page.units[i].text
         if k % 2 == 0 and (page.is_prose(i) or not page.is_title_like(i) or text.endswith(("?", ":"))):
             return False
+        if k % 2 == 0:
+            titles.append(i)
         if k % 2 == 1:
             if not page.is_prose(i) or f.words > page.weights.teasers_summary_max_words:
                 return False
             summaries += 1
-    return summaries >= page.weights.teasers_min_pairs
+    return summaries >= page.weights.teasers_min_pairs and not _numbered_in_order(page, titles)
+
+
+def _numbered_in_order(page: Page, lines: list[int]) -> bool:
+    """The titles are numbered 1., 2., 3. ...: a listicle's subheadings,
+    each over its paragraph, not teasers of other stories."""
+    numbers = []
+    for i in lines:
+        found = _TEXT_NUMBER.match(page.units[i].text)
+        if found is None:
+            return False
+        numbers.append(int(found.group(1)))
+    return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _teaser_kind(page: Page, run: Run) -> str | None:
