@@ -455,3 +455,24 @@ def test_a_numbered_list_going_on_under_a_newsletter_box_is_the_article():
                       "Получавайте най-важното от медицината в пощата си всеки петък.", "Вашият имейл", "Абонирам се",
                       *after, "Свързани статии", "Топлинен удар: първите признаци"])
     assert newsclean.extract(dump).body == "\n\n".join([ARTICLE[0], *before, *after])
+
+
+def test_a_read_also_line_inside_the_article_is_not_body():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", ARTICLE[0], "Прочетете също: Брюксел отново отложи решението",
+                      *ARTICLE[1:], "Сподели"])
+    assert newsclean.extract(dump).body == "\n\n".join(ARTICLE)
+
+
+def test_a_print_edition_wall_ends_the_article():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE,
+                      "Целия текст четете в печатното издание на „Петъчник“ или в електронния му вариант."])
+    record = newsclean.extract(dump)
+    assert record.body == "\n\n".join(ARTICLE)
+    assert "truncated" in record.warnings
+
+
+def test_an_embedded_posts_text_with_emoji_and_its_view_on_x_link_are_not_body():
+    dump = "\n".join([TITLE, "12.03.2025 10:15", *ARTICLE[:2],
+                      "Благодаря на всички, които бяха на стадиона тази вечер! Продължаваме! ⚽",
+                      "— Христо Маринов (@hmarinov_coach) March 7, 2026", "View on X", ARTICLE[2], "Сподели"])
+    assert newsclean.extract(dump).body == "\n\n".join(ARTICLE)

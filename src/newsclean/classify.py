@@ -22,6 +22,7 @@ article.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
@@ -552,10 +553,11 @@ def _over_embed_signature(page: Page, i: int) -> bool:
 def _post_not_article(page: Page, i: int) -> bool:
     """The post's text over its signature is not the article's when the
     paragraph above quotes it, it is in another language, or it carries
-    hashtags ("#родопи"): a post's own marks.  A Bulgarian post with none
+    hashtags ("#родопи") or emoji: a post's own marks.  A Bulgarian post with none
     of these is kept: the article may have nothing else of it."""
     text = page.units[i].text
-    return _quoted_above(page, i) or _CYRILLIC.search(text) is None or _HASHTAG.search(text) is not None
+    return (_quoted_above(page, i) or _CYRILLIC.search(text) is None or _HASHTAG.search(text) is not None
+            or any(unicodedata.category(char) == "So" for char in text))
 
 
 def _quoted_above(page: Page, i: int) -> bool:
