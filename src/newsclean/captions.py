@@ -60,7 +60,7 @@ def _is_symbol(char: str) -> bool:
 _COMMON_SYMBOL = re.compile("[" + spelt_where(_is_symbol) + "]")
 
 
-def _has_symbols(text: str) -> bool:
+def has_symbols(text: str) -> bool:
     """Emoji and pictographs ("💬 14 🖨 Печат"): a toolbar, not a caption."""
     if is_common(text):
         return _COMMON_SYMBOL.search(text) is not None
@@ -95,7 +95,7 @@ def _furniture_marks(text: str, f: Features, w: Weights, credited: bool) -> bool
     """A furniture phrase, a menu row (never asked of a credited line), an
     address or emoji."""
     return (f.furniture is not None or f.menu_like or (not credited and _menu_row(text, w))
-            or any(mark in text.casefold() for mark in _ADDRESS_MARKS) or _has_symbols(text))
+            or any(mark in text.casefold() for mark in _ADDRESS_MARKS) or has_symbols(text))
 
 
 def _sentences_before_credit(text: str, f: Features) -> int:
@@ -195,7 +195,7 @@ def _names_a_picture(text: str) -> bool:
 
 def _names_the_headline(page: Page, text: str) -> bool:
     """Line ``text`` shares a content word with the headline (true of any
-    line while the headline is not yet known)."""
+    line on a page with no headline: nothing to tell a standfirst by)."""
     if page.headline is None:
         return True
     stem = page.weights.captions_headline_stem

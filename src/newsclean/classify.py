@@ -22,7 +22,6 @@ article.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
@@ -31,7 +30,7 @@ import regex
 
 from . import byline
 from .blocks import Unit
-from .captions import caption_reason, opens_with_video_label, shaped_as_caption
+from .captions import caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
 from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
@@ -53,6 +52,8 @@ COMMENTS = family_named("share and comments")
 # What closes the article itself: its share bar, tags, comments or a wall.
 _CLOSINGS_OR_WALL = (*ARTICLE_CLOSINGS, PAYWALL)
 _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_bar_labels"))
+# How an author's bio goes on after the name ("Мария Цветкова е журналист ...").
+_BIO_VERBS = table("page_bg").phrases("author_bio_verbs")
 _WEEKDAYS = frozenset(s.casefold() for s in table("dates_bg").phrases("weekdays", "names"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
 # A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
@@ -191,7 +192,7 @@ def _before_author_box(page: Page, start: int, end: int) -> int:
     if names_line is None or names_line <= start:
         return end
     names = byline.bare_names(page.units[names_line].text)
-    if not names or not page.units[end].text.startswith(names + " е "):
+    if not names or not page.units[end].text.startswith(tuple(f"{names} {verb} " for verb in _BIO_VERBS)):
         return end
     page.relabel(names_line, Label.BYLINE, "names over their bio: the author box")
     page.relabel(end, Label.FURNITURE, "the author's bio")
@@ -557,7 +558,7 @@ def _post_not_article(page: Page, i: int) -> bool:
     of these is kept: the article may have nothing else of it."""
     text = page.units[i].text
     return (_quoted_above(page, i) or _CYRILLIC.search(text) is None or _HASHTAG.search(text) is not None
-            or any(unicodedata.category(char) == "So" for char in text))
+            or has_symbols(text))
 
 
 def _quoted_above(page: Page, i: int) -> bool:
