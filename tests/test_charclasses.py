@@ -43,4 +43,4 @@ def test_common_text():
 def test_symbols_are_those_python_calls_so(text):
     from newsclean import captions
 
-    assert captions._has_symbols(text) == any(map(captions._is_symbol, text))
+    assert captions.has_symbols(text) == any(map(captions._is_symbol, text))
