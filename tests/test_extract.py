@@ -491,6 +491,36 @@ def test_a_subheading_or_a_question_between_paragraphs_stays_in_the_body():
         assert line in record.body.split("\n\n")
 
 
+NEXT_PARAGRAPH = "Движението по стария мост ще бъде спряно за ремонт от началото на април, съобщиха от пътната полиция."
+
+
+@pytest.mark.parametrize("caption", ["Кметът Иван Петров с строителите пред новия мост при откриването",
+                                     "Архитект Лилия Данова в ателието на третия етаж.",
+                                     "Новата велоалея покрай източния тротоар на моста"])
+def test_a_description_with_no_verb_between_paragraphs_is_a_caption(caption):
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption, NEXT_PARAGRAPH))
+    assert record.captions == [caption]
+    assert caption not in record.body
+
+
+@pytest.mark.parametrize("line", ["Движението по стария мост е спряно до април",
+                                  "Какво се променя за пътуващите от Пловдив",
+                                  "Строителите минават към втория етап на ремонта",
+                                  "„Мостът в Пловдив ще издържи още сто години“",
+                                  "90+1' Жълт картон за Петров за бавене на времето"])
+def test_a_sub_heading_a_quote_or_a_live_entry_between_paragraphs_stays_in_the_body(line):
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, line, NEXT_PARAGRAPH))
+    assert record.captions == []
+    assert line in record.body.split("\n\n")
+
+
+def test_an_embedded_posts_text_is_never_a_caption():
+    post = "Новият мост в Пловдив при откриването тази сутрин"
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, post,
+                                    "Posted by Община Пловдив on Tuesday, March 11, 2025", NEXT_PARAGRAPH))
+    assert record.captions == []
+
+
 GALLERY_ARTICLE = ["Видин посреща туристи през целия уикенд с нова програма в крепостта Баба Вида и в крайдунавския парк, "
                    "съобщиха от общината.", *ARTICLE]
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean import features
-from newsclean.features import (ends_a_sentence, inner_sentence_ends, line_key, line_of,
+from newsclean.features import (ends_a_sentence, inner_sentence_ends, line_key, line_of, reads_as_clause,
                                 line_starts, measure_page, words_of)
 from newsclean import furniture
 from newsclean import marks
@@ -286,3 +286,17 @@ def test_every_key_gives_each_line_the_key_line_key_gives_it():
     assert [f.key for f in keyed] == [line_key(line) for line in lines]
     plain = measure_page(lines, NOW)
     assert [f.key for f in plain] == [None, None, "начало новини", "начало новини", None, None, None]
+
+
+@pytest.mark.parametrize("text", ["Доброволци броят птиците", "Влагата в почвата е под нормата",
+                                  "Сред отпадъците имаше лодка", "Пътеката минава през гората",
+                                  "Лодката финишира първа", "Кметът не дойде"])
+def test_a_line_with_a_finite_verb_reads_as_a_clause(text):
+    assert reads_as_clause(text)
+
+
+@pytest.mark.parametrize("text", ["Навесът над спирките на градския транспорт",
+                                  "Кунева с актьорите след премиерата",
+                                  "Фрагмент от сцената „Страшният съд“ в притвора"])
+def test_a_description_naming_who_and_where_reads_as_no_clause(text):
+    assert not reads_as_clause(text)

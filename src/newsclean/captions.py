@@ -9,7 +9,11 @@ something on the page puts a picture next to it: a photo credit glued to
 it or right under it ("Снимка: БГНЕС"), a gallery counter right over it
 ("Снимка 1 от 12"), an opening that only captions use ("Кадър от ...",
 "На снимката"), or, for a short line with no full stop, its place right
-over the article's first paragraph, where the lead photo stands.
+over the article's first paragraph, where the lead photo stands.  Inside
+the article, between two paragraphs, a line with no such sign is a
+caption only when it restates the paragraph above it or names, with no
+verb, who or what and where ("Кунева с актьорите след премиерата"): a
+sub-heading announces, asks or tells.
 
 Anything else between the headline and the body (reading times, view
 counters, share bars, "Всичко от автора", an author's e-mail) is no
@@ -25,7 +29,7 @@ from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .features import Features, content_stems, words_of
+from .features import PLACE_PREPOSITIONS, QUESTION_WORDS, Features, content_stems, reads_as_clause, words_of
 from .headline import capitalised_row, names_sections
 from .marks import strip_labels
 from .page import Label, Page
@@ -159,6 +163,23 @@ def _restates_paragraph_above(page: Page, j: int) -> bool:
     return len(own) >= w.captions_restating_min_stems and len(shared) >= w.captions_restating_share * len(own)
 
 
+def _description_between_paragraphs(page: Page, j: int) -> bool:
+    """Line j stands between two paragraphs of prose and names who or what
+    and where, with no verb: "Архитект Лилия Данова в бъдещото ателие на
+    третия етаж."  A sub-heading asks ("Какво следва") or tells ("Влагата в
+    почвата е под нормата"); a quote, a speaker's line or a live report's
+    entry opens with its quote mark, dash or time ("90+1' Жълт картон ...")."""
+    f, text, w = page.features[j], page.units[j].text.strip(), page.weights
+    above, below = page.neighbour(j, -1), page.neighbour(j, 1)
+    if (above is None or below is None or not (page.is_prose(above) and page.is_prose(below))
+            or not w.captions_description_min_words <= f.words <= w.captions_bare_max_words
+            or ":" in text or text.endswith("?") or not text[0].isalpha()):
+        return False
+    words = [word.casefold() for word in words_of(text)]
+    return (words[0] not in QUESTION_WORDS and not reads_as_clause(text)
+            and any(word in PLACE_PREPOSITIONS for word in words[1:1 + w.captions_description_reach]))
+
+
 class _Candidate(NamedTuple):
     """Line j of the page, shaped as a caption; ``body_start`` is the
     article's first paragraph; ``long_prose``: a sentence too long for a
@@ -218,6 +239,8 @@ _SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
     ("short line right over the article's first paragraph: the lead photo's caption", _over_first_paragraph),
     ("short line restating the paragraph above it: a photo's caption",
      lambda c: c.j > c.body_start and _restates_paragraph_above(c.page, c.j)),
+    ("description with no verb between two paragraphs: a photo's caption",
+     lambda c: c.j > c.body_start and _description_between_paragraphs(c.page, c.j)),
 )
 
 

@@ -521,12 +521,13 @@ def _mark_body(page: Page, start: int, end: int) -> None:
             gallery = True
         if page.labels[i] != Label.TEXT:
             continue
-        if _over_embed_signature(page, i) and _post_not_article(page, i):
+        post = _over_embed_signature(page, i)
+        if post and _post_not_article(page, i):
             page.relabel(i, Label.FURNITURE, "an embedded post's text: quoted above, in another language or with hashtags")
             continue
         after = page.neighbour(i, 1)
         first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
-        why = caption_reason(page, i, first_paragraph) or (
+        why = None if post else caption_reason(page, i, first_paragraph) or (
             "photo caption in the article's gallery" if gallery and not page.is_prose(i)
             and shaped_as_caption(page, i, in_gallery=True) else None)
         if why:

@@ -88,6 +88,11 @@ _LANGUAGE = table("language_bg")
 _PAGE = table("page_bg")
 STOPWORDS = frozenset(_LANGUAGE.phrases("stopwords"))
 _ABBREVIATIONS = frozenset(_LANGUAGE.phrases("abbreviations"))
+_CLAUSE_WORDS = frozenset(_LANGUAGE.phrases("clause_words"))
+_VERB_ENDINGS = _LANGUAGE.phrases("verb_endings")
+_NOT_VERB_ENDINGS = _LANGUAGE.phrases("not_verb_endings")
+QUESTION_WORDS = frozenset(_LANGUAGE.phrases("question_words"))
+PLACE_PREPOSITIONS = frozenset(_LANGUAGE.phrases("place_prepositions"))
 _DATELINE_WORDS = frozenset(_PAGE.phrases("dateline_words")) | STOPWORDS
 _AGENCIES = frozenset(a.casefold() for a in _PAGE.phrases("agencies"))
 _GALLERY_WORDS = _PAGE.phrases("gallery_words")
@@ -127,6 +132,17 @@ class Features(NamedTuple):
 
 def words_of(text: str) -> list[str]:
     return (_COMMON_WORD if is_common(text) else _WORD).findall(text)
+
+
+def reads_as_clause(text: str) -> bool:
+    """A word of a finite verb or one that comes with it ("е", "ще", "се"):
+    the line says something happens, where a photo's description may
+    only name what it shows ("Навесът над спирките")."""
+    for word in words_of(text.casefold()):
+        if word in _CLAUSE_WORDS or (len(word) > 3 and word.endswith(_VERB_ENDINGS)
+                                     and not word.endswith(_NOT_VERB_ENDINGS)):
+            return True
+    return False
 
 
 def line_key(text: str) -> str:

@@ -61,6 +61,8 @@ class Weights:
     captions_restating_max_words: int
     captions_restating_share: float
     captions_restating_min_stems: int
+    captions_description_min_words: int
+    captions_description_reach: int
     header_reach: int
     header_min_headline_words: int
     header_standfirst_min_words: int
