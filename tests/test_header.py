@@ -61,6 +61,15 @@ def test_a_section_name_printed_in_the_menu_and_over_the_article_is_no_headline(
     assert record.headline == TITLE
 
 
+def test_a_section_name_from_inside_a_menu_row_over_a_credited_title_is_no_headline():
+    menu = "Начало България Пловдив и региона Икономика Спорт Анализи"
+    title = "Новият мост над Марица е открит"
+    record = newsclean.extract(page(menu, "Пловдив и региона", f"{title} Снимка: Община Пловдив", "04.06.2026 | 10:05",
+                                    *ARTICLE))
+    assert record.headline == title
+    assert record.captions == []
+
+
 def test_a_headline_label_is_not_read_as_a_caption_opening():
     record = newsclean.extract(page(MENU, "СНИМКИ От понеделник започва ремонтът на пътя Враца – Мездра",
                                     DATELINE, "Снимка 1 от 6", "Участъкът при Зверино, където пътят е разбит",

@@ -145,6 +145,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
      and _printed_below(line.page, line.j, line.body_start)),
     ("named in the copyright line: the site's name", lambda line: _named_in_copyright(line.page, line.j, line.body_start)),
     ("the first item of a related list", lambda line: _under_related_heading(line.page, line.j)),
+    ("a section of the menu above: the section's label", lambda line: _section_of_menu_above(line)),
 )
 
 
@@ -152,6 +153,24 @@ def _veto(page: Page, j: int, body_start: int) -> str | None:
     """Why line j can never be the headline, if it cannot."""
     line = _Line.of(page, j, body_start)
     return next((why for why, holds in VETOES if holds(line)), None)
+
+
+def _section_of_menu_above(line: _Line) -> bool:
+    """A short line printed inside a menu row above it, with menu items
+    before and after it ("Плодове и зеленчуци" under "Борси Зърно Плодове и
+    зеленчуци Животновъдство Горива"): the label of the section the page
+    is in.  A breadcrumb ends in the title and a title bar opens with it,
+    so only a line inside the row is asked."""
+    page, text, w = line.page, line.text.strip(), line.page.weights
+    if line.f.words > w.headline_site_name_max_words:
+        return False
+    for k in range(max(0, line.j - w.header_reach), line.j):
+        row = page.units[k].text
+        at = row.find(text)
+        if (at > 0 and row[:at].strip() and row[at + len(text):].strip()
+                and (is_menu_row(row, w) or capitalised_row(row, w, w.headline_row_share))):
+            return True
+    return False
 
 
 def _listed(page: Page, j: int) -> bool:
