@@ -496,7 +496,8 @@ NEXT_PARAGRAPH = "Движението по стария мост ще бъде 
 
 @pytest.mark.parametrize("caption", ["Кметът Иван Петров с строителите пред новия мост при откриването",
                                      "Архитект Лилия Данова в ателието на третия етаж.",
-                                     "Новата велоалея покрай източния тротоар на моста"])
+                                     "Новата велоалея покрай източния тротоар на моста",
+                                     "Посетители пред входа на новия мост"])
 def test_a_description_with_no_verb_between_paragraphs_is_a_caption(caption):
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption, NEXT_PARAGRAPH))
     assert record.captions == [caption]
@@ -512,6 +513,12 @@ def test_a_sub_heading_a_quote_or_a_live_entry_between_paragraphs_stays_in_the_b
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, line, NEXT_PARAGRAPH))
     assert record.captions == []
     assert line in record.body.split("\n\n")
+
+
+def test_a_clip_caption_under_a_player_is_a_caption_though_its_label_is_a_menu_word():
+    clip = "ВИДЕО: Мостът над Марица, заснет от дрон на общинския екип"
+    record = newsclean.extract(page(*ARTICLE[:1], "▶ 01:58", clip, *ARTICLE[1:]))
+    assert record.captions == [clip]
 
 
 def test_an_embedded_posts_text_is_never_a_caption():

@@ -96,9 +96,11 @@ def _fielded(text: str, f: Features, pictured: bool) -> bool:
 
 
 def _furniture_marks(text: str, f: Features, w: Weights, credited: bool) -> bool:
-    """A furniture phrase, a menu row (never asked of a credited line), an
-    address or emoji."""
-    return (f.furniture is not None or f.menu_like or (not credited and _menu_row(text, w))
+    """A furniture phrase, a menu row (never asked of a credited line or a
+    clip's labelled caption, whose "ВИДЕО" is a menu's word), an address or
+    emoji."""
+    return (f.furniture is not None or f.menu_like
+            or (not credited and not opens_with_video_label(text) and _menu_row(text, w))
             or any(mark in text.casefold() for mark in _ADDRESS_MARKS) or has_symbols(text))
 
 
