@@ -70,6 +70,23 @@ def test_a_section_name_from_inside_a_menu_row_over_a_credited_title_is_no_headl
     assert record.captions == []
 
 
+def test_the_title_over_its_long_standfirst_over_the_dateline_is_the_headline_and_the_standfirst_opens_the_body():
+    title = "Дълго чакане, скъп ремонт: защо шофьорите в Пловдив не празнуват"
+    standfirst = ("Новият мост е открит, но автобусите и велосипедистите ще минават по него едва "
+                  "от есента, след втория етап на работите")
+    record = newsclean.extract(page(" date 2025-07-21", title, standfirst, "21.07.2025 08:30", "Автор: Ивета Кънева",
+                                    *ARTICLE))
+    assert record.headline == title
+    assert record.body.split("\n\n")[0] == standfirst
+
+
+def test_a_title_of_a_question_and_its_answer_with_no_full_stop_is_the_headline():
+    title = "Готов ли е новият мост над Марица? Кметът отговаря"
+    record = newsclean.extract(page(f"{title} Снимка: Pixabay", "Новини | Пловдив | Регион | Спорт",
+                                    "Публикувано на 05.11.2025 в 08:15", *ARTICLE))
+    assert record.headline == title
+
+
 def test_a_headline_label_is_not_read_as_a_caption_opening():
     record = newsclean.extract(page(MENU, "СНИМКИ От понеделник започва ремонтът на пътя Враца – Мездра",
                                     DATELINE, "Снимка 1 от 6", "Участъкът при Зверино, където пътят е разбит",

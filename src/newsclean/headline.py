@@ -124,7 +124,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("labelled otherwise", lambda line: line.label not in (Label.TEXT, Label.TITLE)),
     ("not of a title's length", _too_long_or_short),
     ("a sentence of prose", lambda line: line.page.is_prose(line.j) and (
-        line.f.sentences >= 2 or line.f.words > line.page.weights.headline_prose_max_words)),
+        (line.f.sentences >= 2 and line.f.ends_sentence) or line.f.words > line.page.weights.headline_prose_max_words)),
     ("a menu row", lambda line: line.f.menu_like or line.f.breadcrumb_end is not None),
     ("a copyright line", lambda line: _holds_copyright(line.text)),
     ("a listing's heading", lambda line: names_listing(line.text)),
@@ -301,15 +301,27 @@ def capitalised_row(text: str, w: Weights, share_needed: float) -> bool:
 
 
 def _meta_below(page: Page, j: int) -> bool:
-    """A dateline or byline stands right under line j (bare names, a
-    photo's caption or a breadcrumb may come first: "Иван Петров" /
+    """A dateline or byline stands right under line j (its standfirst, bare
+    names, a photo's caption or a breadcrumb may come first: "Иван Петров" /
     "12.03.2025", "SportZona.bg » Футбол » Първа лига" / "16.05.2026")."""
     n = page.neighbour(j, 1)
+    if n is not None and page.labels[n] == Label.TEXT and _long_standfirst(page, n, j):
+        n = page.neighbour(n, 1)
     while n is not None and ((page.labels[n] == Label.TEXT and (
             byline.bare_names(page.units[n].text) or _credit_follows(page, n)))
             or (page.labels[n] == Label.BOILERPLATE and page.features[n].breadcrumb_end is not None)):
         n = page.neighbour(n, 1)
     return n is not None and page.labels[n] in (Label.DATELINE, Label.BYLINE)
+
+
+def _long_standfirst(page: Page, n: int, title: int) -> bool:
+    """Line n, under line ``title``, is longer and reads as prose or has a
+    standfirst's length: the title's standfirst, printed between it and the
+    dateline ("Рекордна реколта, ниски цени: ..." / "Добивите от пшеница
+    ... са с 18% над средните ..." / "21.07.2025 08:30")."""
+    f, w = page.features[n], page.weights
+    return f.words > page.features[title].words and (
+        page.is_prose(n) or f.words >= w.header_standfirst_min_words)
 
 
 def _meta_above(page: Page, j: int) -> int | None:
