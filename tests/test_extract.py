@@ -521,6 +521,11 @@ def test_a_clip_caption_under_a_player_is_a_caption_though_its_label_is_a_menu_w
     assert record.captions == [clip]
 
 
+def test_a_players_mark_inside_the_article_is_not_body():
+    record = newsclean.extract(page("Новият мост над Марица е открит", *ARTICLE[:1], "▶ 01:58", *ARTICLE[1:]))
+    assert record.body == "\n\n".join(ARTICLE)
+
+
 def test_an_embedded_posts_text_is_never_a_caption():
     post = "Новият мост в Пловдив при откриването тази сутрин"
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, post,

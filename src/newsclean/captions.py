@@ -44,8 +44,7 @@ _ADDRESS_MARKS = ("@", "http://", "https://", "www.")
 _ALLOWED_SYMBOLS = frozenset("©№°®™")
 # What a picture leaves in a dump, alone on its line.
 _PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "снимки", "фото", "галерия", "photo"))
-# What a video player leaves in a dump: "▶ 2:14".
-_PLAYER = ("▶", "►")
+PLAYER_MARKS = table("page_bg").phrases("player_marks")
 # How an interview's question or a speaker's line opens.
 _SPEAKER_DASHES = ("–", "—", "-")
 
@@ -130,9 +129,9 @@ def _after_media_marker(page: Page, j: int) -> bool:
     over line j, maybe with bare arrows or counters between."""
     above = j - 1
     while (above >= 0 and page.features[above].words == 0 and not page.features[above].gallery_counter
-           and not page.units[above].text.startswith(_PLAYER)):
+           and not page.units[above].text.startswith(PLAYER_MARKS)):
         above -= 1
-    return above >= 0 and (page.features[above].gallery_counter or page.units[above].text.startswith(_PLAYER))
+    return above >= 0 and (page.features[above].gallery_counter or page.units[above].text.startswith(PLAYER_MARKS))
 
 
 def _under_picture(page: Page, j: int) -> bool:

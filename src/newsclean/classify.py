@@ -30,7 +30,7 @@ import regex
 
 from . import byline
 from .blocks import Unit
-from .captions import caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
+from .captions import PLAYER_MARKS, caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
 from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
@@ -124,6 +124,8 @@ RULES = (
     Rule(Label.FURNITURE, lambda u: u.plain_furniture, "inline furniture: {f.furniture.name}"),
     Rule(Label.FURNITURE, lambda u: u.f.credit_at == 0 and not u.labelled_title, "photo credit alone"),
     Rule(Label.FURNITURE, lambda u: u.f.gallery_counter, "gallery counter"),
+    Rule(Label.FURNITURE, lambda u: u.f.words == 0 and u.unit.text.lstrip().startswith(PLAYER_MARKS),
+         "a player's mark ('▶ 2:14')"),
     Rule(Label.FURNITURE, lambda u: u.f.agency_only, "agency marker"),
     Rule(Label.FURNITURE, lambda u: u.f.place_line, "place of a dateline"),
     Rule(Label.BYLINE, lambda u: bool(byline.labelled_byline(u.unit.text)), "labelled byline"),
