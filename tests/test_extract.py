@@ -526,6 +526,21 @@ def test_a_players_mark_inside_the_article_is_not_body():
     assert record.body == "\n\n".join(ARTICLE)
 
 
+def test_lines_credited_with_a_copyright_sign_right_after_the_article_are_all_captions():
+    photos = ["Новият мост над Марица призори © Петя Ганева", "Велоалеята по източния тротоар © Петя Ганева"]
+    record = newsclean.extract(page("Новият мост над Марица е открит", *ARTICLE, *photos, "Споделете:", "Facebook"))
+    assert record.captions == photos
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_short_lines_under_a_gallery_heading_right_after_the_article_are_its_captions():
+    photos = ["Кметът прерязва лентата на новия мост", "Първият автобус минава по моста", "Деца от квартала на велоалеята"]
+    record = newsclean.extract(page("Новият мост над Марица е открит", *ARTICLE, "Галерия", *photos, "‹ ›",
+                                    "Снимки: Община Пловдив", "Сподели"))
+    assert record.captions == photos
+    assert record.body == "\n\n".join(ARTICLE)
+
+
 def test_an_embedded_posts_text_is_never_a_caption():
     post = "Новият мост в Пловдив при откриването тази сутрин"
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, post,

@@ -55,6 +55,7 @@ _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_
 # How an author's bio goes on after the name ("Мария Цветкова е журналист ...").
 _BIO_VERBS = table("page_bg").phrases("author_bio_verbs")
 _WEEKDAYS = frozenset(s.casefold() for s in table("dates_bg").phrases("weekdays", "names"))
+_GALLERY_HEADINGS = frozenset(s.casefold() for s in table("page_bg").phrases("gallery_headings"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
 # A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
 _TEMPERATURE = regex.compile(r"\d\s?°")
@@ -584,27 +585,35 @@ def _credit_alone(page: Page, j: int) -> bool:
 
 
 def _caption_right_after(page: Page, end: int) -> None:
-    """The line right after the article's last paragraph captions a photo
-    or a clip of it when its credit is on the line or it opens with the
-    clip's label ("... (Снимка: Община Хасково)", "ВИДЕО: Моментът на
-    удара ..."); a teaser's title over a lone credit is no such line."""
+    """The lines right after the article's last paragraph caption photos
+    or clips of it while each has its credit on the line or opens with the
+    clip's label ("... (Снимка: Община Хасково)", "Старата чаршия рано
+    сутрин © Петя Ганева", "ВИДЕО: Моментът на удара ..."); a teaser's
+    title over a lone credit is no such line."""
     j = end + 1
-    if j >= len(page.units) or page.labels[j] != Label.TEXT or not shaped_as_caption(page, j):
-        return
-    text, at = page.units[j].text, page.features[j].credit_at
-    # the credit closes the line after a sentence or in brackets, not "... в снимки: ..."
-    credited = at > 0 and text[:at].rstrip()[-1:] in ".!?(|–"
-    if credited or opens_with_video_label(text):
+    while j < len(page.units) and page.labels[j] == Label.TEXT and shaped_as_caption(page, j):
+        text = page.units[j].text
+        if not (_closed_by_credit(text, page.features[j].credit_at) or opens_with_video_label(text)):
+            return
         page.relabel(j, Label.CAPTION, "photo or clip caption right after the article")
         page.captions.append(j)
+        j += 1
+
+
+def _closed_by_credit(text: str, at: int) -> bool:
+    """The credit closes the line after a sentence, in brackets or as a
+    copyright sign, not "... в снимки: ..." inside a teaser's title."""
+    return at > 0 and (text[:at].rstrip()[-1:] in ".!?(|–" or text[at:].lstrip().startswith("©"))
 
 
 def _gallery_after(page: Page, end: int) -> None:
-    """Captions of a photo gallery printed right after the article."""
+    """Captions of a photo gallery printed right after the article: under
+    its counters, or under its heading ("Галерия") right after the last
+    paragraph."""
     j, gallery = end + 1, False
     while j < len(page.units) and (page.labels[j] in (Label.FURNITURE, Label.TEXT) or _credit_alone(page, j)):
         f = page.features[j]
-        if f.gallery_counter:
+        if f.gallery_counter or (j == end + 1 and page.units[j].text.strip().casefold() in _GALLERY_HEADINGS):
             gallery = True
         elif page.labels[j] == Label.TEXT and f.words:  # arrows ("‹", "›") between the photos are passed
             if not gallery or page.is_prose(j) or not shaped_as_caption(page, j, in_gallery=True):
