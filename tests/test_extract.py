@@ -541,6 +541,15 @@ def test_short_lines_under_a_gallery_heading_right_after_the_article_are_its_cap
     assert record.body == "\n\n".join(ARTICLE)
 
 
+def test_a_description_naming_what_the_paragraph_below_is_about_is_its_sub_heading():
+    heading = "Ана Великова, учителка по физика в Пловдив"
+    below = ("Ана Великова преподава физика в пловдивската математическа гимназия от 2009 г. и казва, "
+             "че новият мост ѝ спестява половин час всяка сутрин.")
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, heading, below))
+    assert record.captions == []
+    assert heading in record.body.split("\n\n")
+
+
 def test_an_embedded_posts_text_is_never_a_caption():
     post = "Новият мост в Пловдив при откриването тази сутрин"
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, post,

@@ -178,7 +178,23 @@ def _description_between_paragraphs(page: Page, j: int) -> bool:
         return False
     words = [word.casefold() for word in words_of(text)]
     return (words[0] not in QUESTION_WORDS and not reads_as_clause(text)
-            and any(word in PLACE_PREPOSITIONS for word in words[1:1 + w.captions_description_reach]))
+            and any(word in PLACE_PREPOSITIONS for word in words[1:1 + w.captions_description_reach])
+            and not _heads_paragraph_below(page, j, above, below))
+
+
+def _heads_paragraph_below(page: Page, j: int, above: int, below: int) -> bool:
+    """Line j shares more of its content words with the paragraph below it
+    than with the one above, and a good part of them: it announces that
+    paragraph ("Ана Великова, детски учител в ДГ „Мир“" over a paragraph on
+    her), the way a sub-heading does; a photo's caption names what the
+    photo shows, which the text around it may tell or not."""
+    w = page.weights
+    own = content_stems(page.units[j].text, w.body_name_stem)
+    if not own:
+        return False
+    below_share = len(own & content_stems(page.units[below].text, w.body_name_stem)) / len(own)
+    above_share = len(own & content_stems(page.units[above].text, w.body_name_stem)) / len(own)
+    return below_share >= w.captions_heading_share and below_share > above_share
 
 
 class _Candidate(NamedTuple):

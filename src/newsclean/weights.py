@@ -63,6 +63,7 @@ class Weights:
     captions_restating_min_stems: int
     captions_description_min_words: int
     captions_description_reach: int
+    captions_heading_share: float
     header_reach: int
     header_min_headline_words: int
     header_standfirst_min_words: int
