@@ -87,6 +87,13 @@ def test_a_title_of_a_question_and_its_answer_with_no_full_stop_is_the_headline(
     assert record.headline == title
 
 
+def test_a_caption_sentence_with_its_credit_on_the_crawlers_line_is_no_headline():
+    caption = "Кметът на Пловдив прерязва лентата на новия мост над Марица. Снимка: БГНЕС"
+    record = newsclean.extract(page(f" date 2025-08-18 {caption}", "18.08.2025 | 22:41 | Пловдив", *ARTICLE))
+    assert record.headline is None
+    assert record.captions == [caption]
+
+
 def test_a_headline_label_is_not_read_as_a_caption_opening():
     record = newsclean.extract(page(MENU, "СНИМКИ От понеделник започва ремонтът на пътя Враца – Мездра",
                                     DATELINE, "Снимка 1 от 6", "Участъкът при Зверино, където пътят е разбит",

@@ -34,7 +34,7 @@ from typing import NamedTuple
 import regex
 
 from . import byline
-from .features import STOPWORDS, Features, content_stems, line_key, words_of
+from .features import STOPWORDS, Features, content_stems, ends_a_sentence, line_key, words_of
 from .furniture import MENU_WORDS, family_named
 from .marks import credit_position, may_hold_labels, strip_labels
 from .page import Label, Page, is_prose
@@ -124,7 +124,8 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("labelled otherwise", lambda line: line.label not in (Label.TEXT, Label.TITLE)),
     ("not of a title's length", _too_long_or_short),
     ("a sentence of prose", lambda line: line.page.is_prose(line.j) and (
-        (line.f.sentences >= 2 and line.f.ends_sentence) or line.f.words > line.page.weights.headline_prose_max_words)),
+        (line.f.sentences >= 2 and _ends_sentence_before_credit(line))
+        or line.f.words > line.page.weights.headline_prose_max_words)),
     ("a menu row", lambda line: line.f.menu_like or line.f.breadcrumb_end is not None),
     ("a copyright line", lambda line: _holds_copyright(line.text)),
     ("a listing's heading", lambda line: names_listing(line.text)),
@@ -147,6 +148,15 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("the first item of a related list", lambda line: _under_related_heading(line.page, line.j)),
     ("a section of the menu above: the section's label", lambda line: _section_of_menu_above(line)),
 )
+
+
+def _ends_sentence_before_credit(line: _Line) -> bool:
+    """The line, its photo credit aside, ends in a full stop: two sentences
+    so ended are prose ("Футболистите ... празнуват гола. Снимка: LAP.bg"),
+    where a title may ask and answer with no full stop ("Колко сол е
+    твърде много? Кардиолозите отговарят")."""
+    at = line.f.credit_at
+    return line.f.ends_sentence or (at > 0 and ends_a_sentence(line.text[:at].rstrip()))
 
 
 def _veto(page: Page, j: int, body_start: int) -> str | None:
