@@ -94,6 +94,10 @@ def test_a_caption_sentence_with_its_credit_on_the_crawlers_line_is_no_headline(
     assert record.captions == [caption]
 
 
+def test_a_credit_in_brackets_glued_to_the_headline_is_cut_off_with_its_bracket():
+    assert clean_headline("Новият мост над Марица е открит (Снимка: Община Пловдив)") == "Новият мост над Марица е открит"
+
+
 def test_a_headline_label_is_not_read_as_a_caption_opening():
     record = newsclean.extract(page(MENU, "СНИМКИ От понеделник започва ремонтът на пътя Враца – Мездра",
                                     DATELINE, "Снимка 1 от 6", "Участъкът при Зверино, където пътят е разбит",

@@ -557,7 +557,7 @@ def clean_headline(text: str, other_lines: Iterable[str] = (), w: Weights = DEFA
     site's name over its menu)."""
     cut = credit_position(text)
     if cut > 0:
-        text = text[:cut]
+        text = text[:cut].rstrip(" ([")  # the bracket of "Title (Снимка: ...)"
     text = _SITE_SUFFIX.sub("", text.strip())
     dashed = _DASHED_SUFFIX.search(text)
     if dashed and _is_site_suffix(dashed.group(1), text[:dashed.start()], other_lines, w):
