@@ -148,20 +148,32 @@ def _over_gallery_counter(page: Page, j: int) -> bool:
     return j + 1 < len(page.units) and page.features[j + 1].gallery_counter
 
 
+def _between_paragraphs(page: Page, j: int) -> tuple[int, int] | None:
+    """The paragraphs of prose right above and right below line j, when
+    both are prose: where a photo stands inside the article."""
+    above, below = page.neighbour(j, -1), page.neighbour(j, 1)
+    if above is None or below is None or not (page.is_prose(above) and page.is_prose(below)):
+        return None
+    return above, below
+
+
+def _share_told_in(page: Page, own: set[str], k: int) -> float:
+    """The share of the content stems ``own`` that unit k holds too."""
+    return len(own & content_stems(page.units[k].text, page.weights.body_name_stem)) / len(own)
+
+
 def _restates_paragraph_above(page: Page, j: int) -> bool:
     """Line j, short, stands between two paragraphs of prose and names
     mostly what the paragraph above it told ("Шезлонгите ... са подредени
     почти до водата" under a paragraph on the sunbeds): a photo's caption.
     A subheading or an interview's question announces what follows."""
     w, text = page.weights, page.units[j].text
-    above, below = page.neighbour(j, -1), page.neighbour(j, 1)
-    if (above is None or below is None or page.features[j].words > w.captions_restating_max_words
-            or not (page.is_prose(above) and page.is_prose(below))
+    around = _between_paragraphs(page, j)
+    if (around is None or page.features[j].words > w.captions_restating_max_words
             or text.rstrip().endswith(("?", ":")) or text.lstrip().startswith(_SPEAKER_DASHES)):
         return False
     own = content_stems(text, w.body_name_stem)
-    shared = own & content_stems(page.units[above].text, w.body_name_stem)
-    return len(own) >= w.captions_restating_min_stems and len(shared) >= w.captions_restating_share * len(own)
+    return len(own) >= w.captions_restating_min_stems and _share_told_in(page, own, around[0]) >= w.captions_restating_share
 
 
 def _description_between_paragraphs(page: Page, j: int) -> bool:
@@ -171,15 +183,14 @@ def _description_between_paragraphs(page: Page, j: int) -> bool:
     почвата е под нормата"); a quote, a speaker's line or a live report's
     entry opens with its quote mark, dash or time ("90+1' Жълт картон ...")."""
     f, text, w = page.features[j], page.units[j].text.strip(), page.weights
-    above, below = page.neighbour(j, -1), page.neighbour(j, 1)
-    if (above is None or below is None or not (page.is_prose(above) and page.is_prose(below))
-            or not w.captions_description_min_words <= f.words <= w.captions_bare_max_words
+    around = _between_paragraphs(page, j)
+    if (around is None or not w.captions_description_min_words <= f.words <= w.captions_bare_max_words
             or ":" in text or text.endswith("?") or not text[0].isalpha()):
         return False
     words = [word.casefold() for word in words_of(text)]
     return (words[0] not in QUESTION_WORDS and not reads_as_clause(text)
             and any(word in PLACE_PREPOSITIONS for word in words[1:1 + w.captions_description_reach])
-            and not _heads_paragraph_below(page, j, above, below))
+            and not _heads_paragraph_below(page, j, *around))
 
 
 def _heads_paragraph_below(page: Page, j: int, above: int, below: int) -> bool:
@@ -188,13 +199,11 @@ def _heads_paragraph_below(page: Page, j: int, above: int, below: int) -> bool:
     paragraph ("Ана Великова, детски учител в ДГ „Мир“" over a paragraph on
     her), the way a sub-heading does; a photo's caption names what the
     photo shows, which the text around it may tell or not."""
-    w = page.weights
-    own = content_stems(page.units[j].text, w.body_name_stem)
+    own = content_stems(page.units[j].text, page.weights.body_name_stem)
     if not own:
         return False
-    below_share = len(own & content_stems(page.units[below].text, w.body_name_stem)) / len(own)
-    above_share = len(own & content_stems(page.units[above].text, w.body_name_stem)) / len(own)
-    return below_share >= w.captions_heading_share and below_share > above_share
+    below_share = _share_told_in(page, own, below)
+    return below_share >= page.weights.captions_heading_share and below_share > _share_told_in(page, own, above)
 
 
 class _Candidate(NamedTuple):

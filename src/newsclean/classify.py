@@ -530,9 +530,9 @@ def _mark_body(page: Page, start: int, end: int) -> None:
             continue
         after = page.neighbour(i, 1)
         first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
-        why = None if post else caption_reason(page, i, first_paragraph) or (
+        why = None if post else (caption_reason(page, i, first_paragraph) or (
             "photo caption in the article's gallery" if gallery and not page.is_prose(i)
-            and shaped_as_caption(page, i, in_gallery=True) else None)
+            and shaped_as_caption(page, i, in_gallery=True) else None))
         if why:
             page.relabel(i, Label.CAPTION, why)
             page.captions.append(i)

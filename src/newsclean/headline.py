@@ -151,12 +151,11 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
 
 
 def _ends_sentence_before_credit(line: _Line) -> bool:
-    """The line, its photo credit aside, ends in a full stop: two sentences
+    """The line (its text holds no glued credit) ends in a full stop: two sentences
     so ended are prose ("Футболистите ... празнуват гола. Снимка: LAP.bg"),
     where a title may ask and answer with no full stop ("Колко сол е
     твърде много? Кардиолозите отговарят")."""
-    at = line.f.credit_at
-    return line.f.ends_sentence or (at > 0 and ends_a_sentence(line.text[:at].rstrip()))
+    return line.f.ends_sentence or (line.f.credit_at > 0 and ends_a_sentence(line.text.rstrip()))
 
 
 def _veto(page: Page, j: int, body_start: int) -> str | None:
@@ -315,23 +314,14 @@ def _meta_below(page: Page, j: int) -> bool:
     names, a photo's caption or a breadcrumb may come first: "Иван Петров" /
     "12.03.2025", "SportZona.bg » Футбол » Първа лига" / "16.05.2026")."""
     n = page.neighbour(j, 1)
-    if n is not None and page.labels[n] == Label.TEXT and _long_standfirst(page, n, j):
+    if (n is not None and page.labels[n] == Label.TEXT
+            and reads_as_long_standfirst(page.features[n], page.features[j], page.weights)):
         n = page.neighbour(n, 1)
     while n is not None and ((page.labels[n] == Label.TEXT and (
             byline.bare_names(page.units[n].text) or _credit_follows(page, n)))
             or (page.labels[n] == Label.BOILERPLATE and page.features[n].breadcrumb_end is not None)):
         n = page.neighbour(n, 1)
     return n is not None and page.labels[n] in (Label.DATELINE, Label.BYLINE)
-
-
-def _long_standfirst(page: Page, n: int, title: int) -> bool:
-    """Line n, under line ``title``, is longer and reads as prose or has a
-    standfirst's length: the title's standfirst, printed between it and the
-    dateline ("Рекордна реколта, ниски цени: ..." / "Добивите от пшеница
-    ... са с 18% над средните ..." / "21.07.2025 08:30")."""
-    f, w = page.features[n], page.weights
-    return f.words > page.features[title].words and (
-        page.is_prose(n) or f.words >= w.header_standfirst_min_words)
 
 
 def _meta_above(page: Page, j: int) -> int | None:
@@ -439,11 +429,18 @@ def _score(page: Page, j: int, body_stems: set[str], context: dict[str, bool],
     return Candidate(j, sum(value for _, value in parts), None, tuple(parts))
 
 
+def reads_as_long_standfirst(f: Features, title: Features, w: Weights) -> bool:
+    """A line under a title, longer than it, that is prose or of a
+    standfirst's length: surely the standfirst, even printed between the
+    title and its dateline ("Рекордна реколта, ниски цени: ..." / "Добивите
+    от пшеница ... са с 18% над средните ..." / "21.07.2025 08:30")."""
+    return f.words > title.words and (is_prose(f, w) or f.words >= w.header_standfirst_min_words)
+
+
 def reads_as_standfirst(f: Features, title: Features, w: Weights) -> bool:
     """A line under a title that is prose, or long, or twice the title's
     length: the standfirst (dek), not a second title."""
-    return f.words > title.words and (
-        is_prose(f, w) or f.words >= w.header_standfirst_min_words or f.words >= 2 * title.words >= 8)
+    return reads_as_long_standfirst(f, title, w) or f.words >= 2 * title.words >= 8
 
 
 def _contexts(page: Page, lines: list[int], body_start: int) -> dict[int, dict[str, bool]]:
