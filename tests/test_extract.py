@@ -635,3 +635,50 @@ def test_a_teaser_title_naming_photos_right_after_the_article_is_no_caption():
                                           "Геминидите в снимки: най-красивите кадри от миналата година",
                                           "Защо падащите звезди имат различни цветове"]))
     assert record.captions == []
+
+
+def test_a_lone_line_over_a_credit_right_after_the_article_is_a_caption_but_a_row_of_teasers_is_not():
+    caption = "Новият мост над Марица призори, погледнат от Гребната база"
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption,
+                                          "Снимка: Община Пловдив", "Коментари (0)"]))
+    assert record.captions == [caption]
+    teasers = ["Пловдив сменя уличното осветление в пет квартала", "Снимка: Община Пловдив",
+               "Античният театър затваря за ремонт до май", "Снимка: Пловдивски вестник"]
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, *teasers]))
+    assert record.captions == []
+
+
+def test_a_description_closing_a_section_over_its_next_sub_heading_is_a_caption():
+    caption = "Кметът с архитектите пред новия мост след откриването"
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption,
+                                    "Какво следва", NEXT_PARAGRAPH))
+    assert record.captions == [caption]
+    assert record.body.split("\n\n")[-2:] == ["Какво следва", NEXT_PARAGRAPH]
+
+
+def test_an_offer_with_its_discount_between_the_article_and_a_sub_heading_is_no_caption():
+    offer = "Зимни гуми за джипове и бусове – до -30% в сервизите на „Гума Експрес“"
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, offer,
+                                    "Какво следва", NEXT_PARAGRAPH))
+    assert record.captions == []
+
+
+@pytest.mark.parametrize("credit", ["Видео: YouTube/Община Пловдив", "Видео: TV Пловдив",
+                                    "Видео: Пловдивски вестник / YouTube"])
+def test_a_clips_credit_alone_is_no_caption_and_makes_the_line_over_it_the_clips_caption(credit):
+    caption = "Откриването на новия мост, заснето от дрон"
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], caption,
+                                          credit, ARTICLE[2]]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_picture_platform_named_as_the_source_after_a_sentence_is_the_photos_credit():
+    caption = "Кметът и архитектът на новия мост при откриването. Източник: Facebook"
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], caption,
+                                          ARTICLE[2]]))
+    assert record.captions == [caption]
+    news_source = "Мостът е открит с месец закъснение. Източник: БТА"
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], news_source,
+                                          ARTICLE[2]]))
+    assert record.captions == []

@@ -21,7 +21,7 @@ from newsclean.features import (ends_a_sentence, inner_sentence_ends, line_key, 
                                 line_starts, measure_page, words_of)
 from newsclean import furniture
 from newsclean import marks
-from newsclean.marks import credit_position, credit_positions, may_hold_labels
+from newsclean.marks import clip_credit, credit_position, credit_positions, may_hold_labels
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -300,3 +300,16 @@ def test_a_line_with_a_finite_verb_reads_as_a_clause(text):
                                   "Фрагмент от сцената „Страшният съд“ в притвора"])
 def test_a_description_naming_who_and_where_reads_as_no_clause(text):
     assert not reads_as_clause(text)
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Видео: YouTube/Мост Филм", True),
+    ("Видео: КТ „Подкрепа“", True),
+    ("Видео: Софийски квартал / YouTube", True),
+    ("Видео: Пожарникарите гасят огъня в склада", False),   # describes the clip
+    ("Видео: Как се ражда една планета", False),
+    ("Видео:", False),
+    ("Пожарникарите гасят огъня. Видео: БНТ", False),      # a caption with its credit, not a credit alone
+])
+def test_a_clips_label_over_a_platform_or_an_owner_is_its_credit(line, credit):
+    assert clip_credit(line) is credit

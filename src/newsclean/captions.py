@@ -31,13 +31,12 @@ from . import byline
 from .charclasses import is_common, spelt_where
 from .features import PLACE_PREPOSITIONS, QUESTION_WORDS, Features, content_stems, reads_as_clause, words_of
 from .headline import capitalised_row, names_sections
-from .marks import strip_labels
+from .marks import VIDEO_LABELS, strip_labels
 from .page import Label, Page
 from .tables import table
 from .weights import Weights
 
 _CAPTION_STARTS = tuple(s.casefold() for s in table("page_bg").phrases("caption_starts"))
-_VIDEO_LABELS = table("page_bg").phrases("video_caption_labels")
 _ADDRESS_MARKS = ("@", "http://", "https://", "www.")
 # Symbols a caption may hold: the copyright sign of its credit, and the
 # signs of ordinary text ("Дечев (№10)", "при -5°C", "Nike®").
@@ -45,6 +44,9 @@ _ALLOWED_SYMBOLS = frozenset("©№°®™")
 # What a picture leaves in a dump, alone on its line.
 _PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "снимки", "фото", "галерия", "photo"))
 PLAYER_MARKS = table("page_bg").phrases("player_marks")
+# A field's colon, and a share or a discount ("до -30%"): what a
+# description of a photo does not hold.
+_NO_DESCRIPTION_MARKS = (":", "%")
 # How an interview's question or a speaker's line opens.
 _SPEAKER_DASHES = ("–", "—", "-")
 
@@ -112,7 +114,7 @@ def _sentences_before_credit(text: str, f: Features) -> int:
 
 
 def opens_with_video_label(text: str) -> bool:
-    return text.lstrip().startswith(_VIDEO_LABELS)
+    return text.lstrip().startswith(VIDEO_LABELS)
 
 
 def _menu_row(text: str, w: Weights) -> bool:
@@ -149,12 +151,22 @@ def _over_gallery_counter(page: Page, j: int) -> bool:
 
 
 def _between_paragraphs(page: Page, j: int) -> tuple[int, int] | None:
-    """The paragraphs of prose right above and right below line j, when
-    both are prose: where a photo stands inside the article."""
+    """The paragraph of prose right above line j and what follows it, when
+    that is a paragraph of prose or a sub-heading over one: where a photo
+    stands inside the article, maybe at the end of a section."""
     above, below = page.neighbour(j, -1), page.neighbour(j, 1)
-    if above is None or below is None or not (page.is_prose(above) and page.is_prose(below)):
+    if above is None or below is None or not page.is_prose(above):
         return None
-    return above, below
+    if page.is_prose(below) or _heading_over_prose(page, below):
+        return above, below
+    return None
+
+
+def _heading_over_prose(page: Page, j: int) -> bool:
+    """Line j is short and stands over a paragraph of prose: a sub-heading."""
+    after = page.neighbour(j, 1)
+    return (page.features[j].words <= page.weights.captions_bare_max_words
+            and after is not None and page.is_prose(after))
 
 
 def _share_told_in(page: Page, own: set[str], k: int) -> float:
@@ -185,7 +197,7 @@ def _description_between_paragraphs(page: Page, j: int) -> bool:
     f, text, w = page.features[j], page.units[j].text.strip(), page.weights
     around = _between_paragraphs(page, j)
     if (around is None or not w.captions_description_min_words <= f.words <= w.captions_bare_max_words
-            or ":" in text or text.endswith("?") or not text[0].isalpha()):
+            or any(mark in text for mark in _NO_DESCRIPTION_MARKS) or text.endswith("?") or not text[0].isalpha()):
         return False
     words = [word.casefold() for word in words_of(text)]
     return (words[0] not in QUESTION_WORDS and not reads_as_clause(text)

@@ -593,11 +593,22 @@ def _caption_right_after(page: Page, end: int) -> None:
     j = end + 1
     while j < len(page.units) and page.labels[j] == Label.TEXT and shaped_as_caption(page, j):
         text = page.units[j].text
-        if not (_closed_by_credit(text, page.features[j].credit_at) or opens_with_video_label(text)):
+        if not (_closed_by_credit(text, page.features[j].credit_at) or opens_with_video_label(text)
+                or (j == end + 1 and _lone_line_over_credit(page, j))):
             return
         page.relabel(j, Label.CAPTION, "photo or clip caption right after the article")
         page.captions.append(j)
         j += 1
+
+
+def _lone_line_over_credit(page: Page, j: int) -> bool:
+    """Line j stands over a photo credit alone, and no line after that
+    credit does the same: one photo's caption, where a list of teasers
+    prints title over credit again and again."""
+    if not page.above_credit(j):
+        return False
+    after = page.neighbour(j + 1, 1)
+    return after is None or not page.above_credit(after)
 
 
 def _closed_by_credit(text: str, at: int) -> bool:

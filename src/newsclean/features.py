@@ -35,7 +35,7 @@ import regex
 from . import dates
 from .charclasses import is_common, spelt
 from .furniture import WHOLE_LETTERS, Family, contained_phrases, line_furniture
-from .marks import credit_position, credit_positions, may_hold_labels, strip_labels
+from .marks import clip_credit, credit_position, credit_positions, may_hold_labels, strip_labels
 from .tables import table
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
@@ -383,7 +383,8 @@ def _word_columns(texts: list[str], odd_mark: bool, every_key: bool) -> _WordCol
     lowered = [text.casefold() for text in texts]
     folded = "\n".join(lowered)
     contained = contained_phrases(folded)
-    credits = credit_positions(folded, line_starts(lowered))
+    credits = [0 if at < 0 and clip_credit(text) else at
+               for at, text in zip(credit_positions(folded, line_starts(lowered)), texts)]
     common = is_common(folded)
     find_words = (_COMMON_WORD if common else _WORD).findall
     del folded

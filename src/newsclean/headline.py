@@ -145,6 +145,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("printed again below the article: the site's name", lambda line: line.label == Label.TITLE
      and _printed_below(line.page, line.j, line.body_start)),
     ("named in the copyright line: the site's name", lambda line: _named_in_copyright(line.page, line.j, line.body_start)),
+    ("opens a row of the footer: the site's name", lambda line: _opens_footer_row(line)),
     ("the first item of a related list", lambda line: _under_related_heading(line.page, line.j)),
     ("a section of the menu above: the section's label", lambda line: _section_of_menu_above(line)),
 )
@@ -236,6 +237,19 @@ def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
     below = [set(words_of(line.casefold())) for line in
              (page.units[k].text for k in range(max(body_start, j + 1), len(page.units))) if _holds_copyright(line)]
     return any(words <= line for words in names for line in below)
+
+
+def _opens_footer_row(line: _Line) -> bool:
+    """The line, of a name's length, opens a row of three or more parts
+    below the article ("Министерство на земеделието | Пресцентър | тел.
+    ..."): the site's name heading its contact line."""
+    page, w = line.page, line.page.weights
+    if line.f.words > w.headline_site_name_max_words:
+        return False
+    name = line.text.strip().casefold()
+    rows = (text for text in (page.units[k].text for k in range(max(line.body_start, line.j + 1), len(page.units)))
+            if text.count(" | ") >= 2)  # a plain count first: most lines are no such row
+    return any(row.split(" | ")[0].strip().casefold() == name for row in rows)
 
 
 def _holds_copyright(text: str) -> bool:

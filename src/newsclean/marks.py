@@ -1,6 +1,7 @@
 """What sites glue onto a line of text: photo credits and title labels.
 
     credit_position("Пожар в Хасково Снимка: БТА")   -> 16, where the credit begins
+    clip_credit("Видео: YouTube/Мост Филм")         -> True: a clip's credit alone
     credit_positions(page, starts)                   -> the same for every line at once
     strip_labels("ОБНОВЕНА Пожар в Хасково (ВИДЕО)") -> "Пожар в Хасково"
     may_hold_labels(text)                            -> False when strip_labels only trims
@@ -39,6 +40,10 @@ _LABEL_ENDINGS = tuple(label + close for label in _LABEL_WORDS for close in ("",
 _LABEL_FIRSTS = frozenset(label[0] for label in _LABEL_WORDS) | {"[", "("}
 _LABEL_LASTS = frozenset(ending[-1] for ending in _LABEL_ENDINGS)
 _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE.phrases("credit_markers"))
+# What opens a clip's caption ("ВИДЕО: Пожарникарите гасят ...") or its
+# credit ("Видео: YouTube/Мост Филм").
+VIDEO_LABELS = _PAGE.phrases("video_caption_labels")
+_LETTER_RUN = regex.compile(r"\p{L}+")
 
 
 def _credits_someone(lowered: str, at: int, marker: str) -> bool:
@@ -55,6 +60,20 @@ def credit_position(text: str) -> int:
     lowered = text.casefold()
     found = [at for m, at in ((m, lowered.find(m)) for m in _CREDIT_MARKERS) if at >= 0 and _credits_someone(lowered, at, m)]
     return min(found) if found else -1
+
+
+def clip_credit(text: str, max_words: int = 6) -> bool:
+    """"Видео: YouTube/Мост Филм", "Видео: TV Вега": after the clip's label
+    a platform and an owner, in at most ``max_words`` words, each in
+    capitals or joined by a slash; "Видео: Пожарникарите гасят огъня"
+    describes the clip instead."""
+    text = text.lstrip()
+    label = next((label for label in VIDEO_LABELS if text.startswith(label)), None)
+    if label is None:
+        return False
+    rest = text[len(label):]
+    words = _LETTER_RUN.findall(rest)
+    return 0 < len(words) <= max_words and ("/" in rest or all(word[0].isupper() for word in words))
 
 
 def credit_positions(lowered_page: str, starts: list[int]) -> list[int]:
