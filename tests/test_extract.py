@@ -258,6 +258,14 @@ def test_unpunctuated_line_opening_the_article_above_its_first_paragraph_is_a_ca
     assert record.body == "\n\n".join(ARTICLE)
 
 
+def test_a_line_over_the_first_paragraph_ending_in_an_abbreviations_dot_is_a_caption():
+    caption = "Старият мост над Дунав при Кълъраш, построен през 1958 г."
+    record = newsclean.extract(page("14 Март, 2025", "България и Румъния подписаха споразумение за нов мост над Дунав",
+                                    "Автор: Десислава Ангелова", caption, *ARTICLE))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
 def test_unpunctuated_line_over_the_first_paragraph_naming_nothing_of_the_headline_is_the_standfirst():
     standfirst = "Пчеларите отдават спада на евтиния внос от Азия"
     record = newsclean.extract(page("ПАЗАРИ", "Износът на мед за Германия се срина с 30% за година",
@@ -400,6 +408,18 @@ def test_title_under_a_capitalised_photo_label_is_the_headline_not_a_credit():
     record = newsclean.extract(page("СНИМКИ: Футболистът Кристиян Динев се ожени за приятелката си в Пловдив",
                                     "21 юни 2025, 19:45", *ARTICLE, "Снимки: Facebook"))
     assert record.headline == "Футболистът Кристиян Динев се ожени за приятелката си в Пловдив"
+
+
+@pytest.mark.parametrize("label", ["СНИМКИ:", "ГАЛЕРИЯ:"])
+def test_title_under_a_capitalised_photo_or_gallery_label_is_the_headline(label):
+    title = "Футболистът Кристиян Динев се ожени за приятелката си в Пловдив"
+    record = newsclean.extract("\n".join([f"{label} {title}", "21.06.2025 19:45", *ARTICLE]))
+    assert record.headline == title
+
+
+def test_a_gallerys_label_over_its_photos_is_no_headline():
+    record = newsclean.extract("\n".join(["21.06.2025 19:45", *ARTICLE, "Галерия: 24 снимки от сватбата"]))
+    assert record.headline is None
 
 
 def test_short_excerpt_beats_the_longer_summaries_under_a_related_heading():

@@ -554,3 +554,30 @@ def test_the_sites_name_opening_its_footer_row_is_not_the_headline():
                       "дирекцията по храните.",
                       "Сподели", "Областна дирекция по храните | Пресцентър | тел. 02 900 00 00 | odbh.bg"])
     assert newsclean.extract(dump).headline == title
+
+
+def test_a_blog_posts_footer_gives_its_author_and_the_time_on_the_day_over_the_title():
+    title = "Три дни по билото на Стара планина"
+    paragraphs = [
+        "Тръгнахме от Ком в събота сутринта с тежки раници и още по-тежки очаквания, защото прогнозата обещаваше "
+        "вятър и мъгла по цялото било на Стара планина.",
+        "Вторият ден беше най-дългият: девет часа ходене от хижа до хижа, а вечерта заспахме, без да вечеряме.",
+    ]
+    dump = "\n".join(["Пътеките на Мария", "Пътеписи, разходки и малки градчета", "Начало", "За мен", "Маршрути",
+                      "Контакт", "понеделник, 1 септември 2025 г.", title,
+                      *paragraphs, "Публикувано от Мария Стоянова в 21:14", "Етикети: Стара планина, Ком-Емине"])
+    record = newsclean.extract(dump)
+    assert (record.headline, record.author, record.published) == (
+        title, "Мария Стоянова", "2025-09-01T21:14:00+03:00")
+    assert record.body == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("caption", ["Новият мост над Марица и двете ленти за движение, заснети с дрон",
+                                     "Ледените блокове край моста, заснети с дрон в неделя сутринта"])
+def test_a_line_under_a_players_clock_is_the_clips_caption_and_the_date_over_the_player_is_the_articles(caption):
+    dump = "\n".join(["Новини / Регионални", "27.01.2026 | 12:10", "Сподели", "ВИДЕО", "00:00 / 02:47", caption, *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.headline is None
+    assert record.captions == [caption]
+    assert record.published == "2026-01-27T12:10:00+02:00"
+    assert record.body == "\n\n".join(ARTICLE)

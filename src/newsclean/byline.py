@@ -26,13 +26,14 @@ _LABEL = regex.compile(
 # "Публикувано на 12.03.2025 в 10:15 ч. от Иван Петров": names after a
 # lower-case "от" that follows a date or time on the same line.
 _LATE_FROM = regex.compile(r"\d(?:[\d.:,/\s]|г\.|ч\.|\sв\s)*\sот\s+(?=\p{Lu})")
-# Where the names stop: a separator, a date or time, a bracket.
+# Where the names stop: a separator, a date or time (or the "в" before a
+# time: "Публикувано от Надя Петрова в 21:14"), a bracket.
 # What a line must hold for FIELD_SEPARATOR or _LATE_FROM to find
 # anything: plain searches, far cheaper than the patterns on the many lines
 # without them.
 _FIELD_MARKS = "|•·"
 _LATE_FROM_WORD = "от"
-_TAIL = regex.compile(r"(?<!\s)\s*(?:[|•·/(\[]|\s[-–—]\s|\d).*$")
+_TAIL = regex.compile(r"(?<!\s)\s*(?:[|•·/(\[]|\s[-–—]\s|\sв\s+\d|\d).*$")
 _NAME_SPLIT = regex.compile(r"(?<!\s)\s*(?:,|;|\sи\s|\s&\s)\s*")
 _TITLE = regex.compile(
     r"^(?:(?:" + "|".join(regex.escape(t) for t in _PAGE.phrases("name_titles")) + r")\s*)+", regex.I

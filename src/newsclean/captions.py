@@ -43,7 +43,6 @@ _ADDRESS_MARKS = ("@", "http://", "https://", "www.")
 _ALLOWED_SYMBOLS = frozenset("©№°®™")
 # What a picture leaves in a dump, alone on its line.
 _PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "снимки", "фото", "галерия", "photo"))
-PLAYER_MARKS = table("page_bg").phrases("player_marks")
 # A field's colon, and a share or a discount ("до -30%"): what a
 # description of a photo does not hold.
 _NO_DESCRIPTION_MARKS = (":", "%")
@@ -124,16 +123,6 @@ def _menu_row(text: str, w: Weights) -> bool:
     with a photo credit on it is never asked: no menu carries one, and the
     credit's name ("Снимка: Царево Бряг") would read as menu words."""
     return names_sections(text) or (capitalised_row(text, w, w.headline_row_share) and not byline.names_within(text))
-
-
-def _after_media_marker(page: Page, j: int) -> bool:
-    """A gallery counter ("Снимка 1 от 9") or a player ("▶ 2:14") stands
-    over line j, maybe with bare arrows or counters between."""
-    above = j - 1
-    while (above >= 0 and page.features[above].words == 0 and not page.features[above].gallery_counter
-           and not page.units[above].text.startswith(PLAYER_MARKS)):
-        above -= 1
-    return above >= 0 and (page.features[above].gallery_counter or page.units[above].text.startswith(PLAYER_MARKS))
 
 
 def _under_picture(page: Page, j: int) -> bool:
@@ -230,12 +219,13 @@ class _Candidate(NamedTuple):
 
 def bare_line_over_first_paragraph(page: Page, j: int, body_start: int) -> bool:
     """A short line of text with no sentence end right over the article's
-    first paragraph (a longer one or a sentence is the standfirst): the
-    lead photo's caption or a short standfirst."""
+    first paragraph (a longer one or a sentence is the standfirst; the dot
+    of "от 1979 г." ends none): the lead photo's caption or a short
+    standfirst."""
     f, text, w = page.features[j], page.units[j].text, page.weights
     return (j < body_start and page.neighbour(j, 1) == body_start
             and w.captions_bare_min_words <= f.words <= w.captions_bare_max_words
-            and not text.endswith((".", "?", ":")) and shaped_as_caption(page, j))
+            and not (f.ends_sentence or text.endswith(("?", ":"))) and shaped_as_caption(page, j))
 
 
 def _over_first_paragraph(c: _Candidate) -> bool:
@@ -267,8 +257,8 @@ _SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
     ("photo caption over its credit",
      lambda c: c.page.above_credit(c.j) and (not c.long_prose or _under_picture(c.page, c.j))),
     ("photo caption over a gallery counter",
-     lambda c: _over_gallery_counter(c.page, c.j) and (not c.long_prose or _after_media_marker(c.page, c.j))),
-    ("caption under a gallery counter or a player", lambda c: _after_media_marker(c.page, c.j) and not c.long_prose),
+     lambda c: _over_gallery_counter(c.page, c.j) and (not c.long_prose or c.page.under_media(c.j))),
+    ("caption under a gallery counter or a player", lambda c: c.page.under_media(c.j) and not c.long_prose),
     ("caption under what the picture left ('Снимка', '[Изображение]')",
      lambda c: _under_picture(c.page, c.j) and not c.long_prose),
     ("opens like a photo caption", lambda c: opens_like_caption(c.page.units[c.j].text)),
@@ -287,7 +277,7 @@ def caption_reason(page: Page, j: int, body_start: int) -> str | None:
     article, or None.  ``body_start`` is the article's first paragraph."""
     if not shaped_as_caption(page, j, in_gallery=True):
         return None  # too long even for a gallery's caption: most lines, so asked first
-    in_gallery = _after_media_marker(page, j) or _over_gallery_counter(page, j) or _under_picture(page, j)
+    in_gallery = page.under_media(j) or _over_gallery_counter(page, j) or _under_picture(page, j)
     if not in_gallery and not shaped_as_caption(page, j):
         return None
     long_prose = page.is_prose(j) and page.features[j].words > page.weights.captions_bare_max_words

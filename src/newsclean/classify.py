@@ -30,13 +30,14 @@ import regex
 
 from . import byline
 from .blocks import Unit
-from .captions import PLAYER_MARKS, caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
+from .captions import caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
 from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_author_box, read_footer_meta, read_header
 from .headline import cleaned_key, names_listing
+from .marks import opens_with_label, player_line
 from .page import Label, Page, is_article_prose, is_prose
 from .tables import table
 from .weights import DEFAULT, Weights
@@ -79,10 +80,12 @@ class UnitView(NamedTuple):
 
     @property
     def labelled_title(self) -> bool:
-        """"СНИМКИ: Футболистът ... се ожени" is a title under a label in
-        capitals, not a photo credit ("Снимки: Иван Петров")."""
-        return (self.f.credit_at == 0 and self.f.words > self.weights.captions_credit_max_words
-                and self.unit.text[:2].isupper())
+        """"СНИМКИ: Футболистът ... се ожени", "ГАЛЕРИЯ: Сливен приема 180
+        кадети ...": a title under a headline's label in capitals, longer
+        than a photo credit ("Снимки: Иван Петров") or a gallery's label
+        ("Галерия: 24 снимки")."""
+        return (self.f.words > self.weights.captions_credit_max_words and opens_with_label(self.unit.text)
+                and (self.f.credit_at == 0 or self.f.furniture is not None))
 
     @property
     def long_prose(self) -> bool:
@@ -125,8 +128,8 @@ RULES = (
     Rule(Label.FURNITURE, lambda u: u.plain_furniture, "inline furniture: {f.furniture.name}"),
     Rule(Label.FURNITURE, lambda u: u.f.credit_at == 0 and not u.labelled_title, "photo credit alone"),
     Rule(Label.FURNITURE, lambda u: u.f.gallery_counter, "gallery counter"),
-    Rule(Label.FURNITURE, lambda u: u.f.words == 0 and u.unit.text.lstrip().startswith(PLAYER_MARKS),
-         "a player's mark ('▶ 2:14')"),
+    Rule(Label.FURNITURE, lambda u: u.f.words == 0 and player_line(u.unit.text),
+         "a player's mark or clock ('▶ 2:14', '00:00 / 02:47')"),
     Rule(Label.FURNITURE, lambda u: u.f.agency_only, "agency marker"),
     Rule(Label.FURNITURE, lambda u: u.f.place_line, "place of a dateline"),
     Rule(Label.BYLINE, lambda u: bool(byline.labelled_byline(u.unit.text)), "labelled byline"),

@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Sequence, cast
 from zoneinfo import ZoneInfo
@@ -55,6 +55,7 @@ __all__ = [
     "DATE_HINT",
     "DateCandidate",
     "SOFIA",
+    "closing_time",
     "crawler_prefix_end",
     "find_dates",
     "pick_article_dates",
@@ -675,6 +676,21 @@ def labelled_time_alone(text: str, day: DateCandidate, limit: datetime | None = 
         return None
     kind = "published" if m.group("published") is not None else "updated"
     return DateCandidate(m.start(), m.end(), value, kind, day.relative, False)
+
+
+# A time closing a byline ("Публикувано от Надя Петрова в 21:14").
+_CLOSING_TIME_RE = re.compile(r"\sв\s+" + _time("ct_") + r"\s*\Z")
+
+
+def closing_time(text: str, day: DateCandidate) -> DateCandidate | None:
+    """A time closing a line after "в" ("Публикувано от Надя Петрова в
+    21:14", a blog's post footer), on the day of ``day`` (the article's
+    date, a day only): the time the article was published."""
+    m = _CLOSING_TIME_RE.search(text)
+    if m is None or len(day.value) != 10:
+        return None
+    value = _with_time(m, int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10]), "ct_", None)
+    return None if value is None else replace(day, value=value)
 
 
 def pick_article_dates(

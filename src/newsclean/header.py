@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import byline
-from .dates import DateCandidate, labelled_time_alone
+from .dates import DateCandidate, closing_time, labelled_time_alone
 from .features import Features, line_key
 from .captions import bare_line_over_first_paragraph, caption_reason
 from .furniture import family_named
@@ -239,19 +239,23 @@ def _header_top(page: Page, headline: int) -> int:
 
 def _untitled_header_top(page: Page, body_start: int) -> int:
     """First unit of the header of an article with no headline: the
-    ``header_untitled_reach`` units over the body, or fewer when the site's
+    ``header_untitled_reach`` units over the body, not counting what a
+    picture or a player leaves ("Снимка: БТА", "00:00 / 02:47"), or fewer when the site's
     menu of sections or its login row stands among them (a today bar over
     the menu is the day of the visit; a toolbar such as "Отпечатай |
     Изпрати" may stand between the dateline and the body); none under a
     related list's heading ("Последно от рубриката": the title and date
     under it are a teaser's)."""
-    top = max(0, body_start - page.weights.header_untitled_reach)
-    for j in range(body_start - 1, top - 1, -1):
+    top, counted = body_start, 0
+    for j in range(body_start - 1, -1, -1):
+        if counted == page.weights.header_untitled_reach:
+            break
         if page.features[j].furniture is RELATED and page.labels[j] == Label.BOILERPLATE:
             return body_start  # all under it, down to the body, is the list's
         if page.labels[j] != Label.DATELINE and (
                 names_sections(page.units[j].text) or page.features[j].furniture is LOGIN):
             return j + 1
+        top, counted = j, counted + (page.labels[j] != Label.FURNITURE)
     return top
 
 
@@ -333,10 +337,17 @@ def read_author_box(page: Page, body_end: int) -> None:
 
 
 def _read_footer_byline(page: Page, j: int) -> None:
+    """The names of a byline after the article, and the time that may
+    close it on the article's day ("Публикувано от Надя Петрова в 21:14")."""
     names = byline.labelled_byline(page.units[j].text)
     if names and not page.bylines:
         page.bylines.append((j, names))
         page.reasons[j] = "labelled byline after the article"
+        day = next((k for k, c in enumerate(page.date_candidates) if _gives_the_date(c)), None)
+        if day is not None:
+            timed = closing_time(page.units[j].text, page.date_candidates[day])
+            if timed is not None:
+                page.date_candidates[day] = timed
 
 
 def _read_footer_date(page: Page, j: int, undated: bool) -> None:

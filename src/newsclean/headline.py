@@ -147,6 +147,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("named in the copyright line: the site's name", lambda line: _named_in_copyright(line.page, line.j, line.body_start)),
     ("opens a row of the footer: the site's name", lambda line: _opens_footer_row(line)),
     ("the first item of a related list", lambda line: _under_related_heading(line.page, line.j)),
+    ("under a player or a gallery counter: the clip's or the photo's caption", lambda line: line.page.under_media(line.j)),
     ("a section of the menu above: the section's label", lambda line: _section_of_menu_above(line)),
 )
 

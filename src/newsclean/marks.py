@@ -2,9 +2,11 @@
 
     credit_position("Пожар в Хасково Снимка: БТА")   -> 16, where the credit begins
     clip_credit("Видео: YouTube/Мост Филм")         -> True: a clip's credit alone
+    player_line("00:00 / 02:47")                     -> True: what a player leaves
     credit_positions(page, starts)                   -> the same for every line at once
     strip_labels("ОБНОВЕНА Пожар в Хасково (ВИДЕО)") -> "Пожар в Хасково"
     may_hold_labels(text)                            -> False when strip_labels only trims
+    opens_with_label("ГАЛЕРИЯ: Сливен приема ...")  -> True
 
 Measuring lines (``features``), cleaning the headline (``headline``) and
 comparing lines (``features.line_key``) all need these, so they live below
@@ -44,6 +46,9 @@ _CREDIT_MARKERS = tuple(m.casefold() for m in _PAGE.phrases("credit_markers"))
 # credit ("Видео: YouTube/Мост Филм").
 VIDEO_LABELS = _PAGE.phrases("video_caption_labels")
 _LETTER_RUN = regex.compile(r"\p{L}+")
+PLAYER_MARKS = _PAGE.phrases("player_marks")
+# A player's clock, where it stands and how long the clip runs ("00:00 / 02:47").
+_PLAYER_CLOCK = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _credits_someone(lowered: str, at: int, marker: str) -> bool:
@@ -76,6 +81,13 @@ def clip_credit(text: str, max_words: int = 6) -> bool:
     return 0 < len(words) <= max_words and ("/" in rest or all(word[0].isupper() for word in words))
 
 
+def player_line(text: str) -> bool:
+    """What a video or audio player leaves alone on its line: its mark and
+    length ("▶ 2:14") or its clock ("00:00 / 02:47")."""
+    text = text.strip()
+    return text.startswith(PLAYER_MARKS) or _PLAYER_CLOCK.fullmatch(text) is not None
+
+
 def credit_positions(lowered_page: str, starts: list[int]) -> list[int]:
     """``credit_position`` of every line of a page, given the page
     casefolded and where its lines start: each marker is looked for over
@@ -90,6 +102,11 @@ def credit_positions(lowered_page: str, starts: list[int]) -> list[int]:
                 found[line] = at - starts[line]
             at = lowered_page.find(marker, at + 1)
     return found
+
+
+def opens_with_label(text: str) -> bool:
+    """A headline's label in capitals opens the text ("ГАЛЕРИЯ: ...")."""
+    return text.lstrip().startswith(_LABEL_WORDS)
 
 
 def may_hold_labels(text: str) -> bool:

@@ -6,7 +6,8 @@ themselves, and the few questions every stage asks of a unit.
     Page                units, features, labels and why; what was found
     page.relabel(i, label, why)
     page.reason(i)      the why of unit i, in words (for ``explain``)
-    page.is_prose(i), page.is_title_like(i), page.neighbour(j, step), page.above_credit(j)
+    page.is_prose(i), page.is_title_like(i), page.neighbour(j, step), page.above_credit(j),
+    page.under_media(j)
 
 It is a module of its own so that the stages can share it without importing
 each other.
@@ -19,6 +20,7 @@ from enum import StrEnum
 from . import dates
 from .blocks import Unit
 from .features import Features
+from .marks import player_line
 from .weights import DEFAULT, Weights
 
 
@@ -75,6 +77,17 @@ class Page:
         while 0 <= j < len(self.units) and self.labels[j] == Label.FURNITURE:
             j += step
         return j if 0 <= j < len(self.units) else None
+
+    def under_media(self, j: int) -> bool:
+        """A gallery counter ("Снимка 1 от 9") or a player ("▶ 2:14",
+        "00:00 / 02:47") stands over unit j, maybe with bare arrows or
+        counters between."""
+        above = j - 1
+        while (above >= 0 and self.features[above].words == 0 and not self.features[above].gallery_counter
+               and not player_line(self.units[above].text)):
+            above -= 1
+        return above >= 0 and (self.features[above].gallery_counter
+                               or (self.features[above].words == 0 and player_line(self.units[above].text)))
 
     def above_credit(self, j: int) -> bool:
         """Unit j sits right above a photo credit alone ("Снимка: БГНЕС")."""
