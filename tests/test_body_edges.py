@@ -476,3 +476,19 @@ def test_an_embedded_posts_text_with_emoji_and_its_view_on_x_link_are_not_body()
                       "Благодаря на всички, които бяха на стадиона тази вечер! Продължаваме! ⚽",
                       "— Христо Маринов (@hmarinov_coach) March 7, 2026", "View on X", ARTICLE[2], "Сподели"])
     assert newsclean.extract(dump).body == "\n\n".join(ARTICLE)
+
+
+RELATED_AFTER = ["Още от рубриката", "Пловдив сменя уличното осветление в пет квартала",
+                 "Античният театър затваря за ремонт до май"]
+
+
+def test_a_short_closing_sentence_over_a_related_lists_heading_ends_the_article():
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE,
+                                          "Мостът ще бъде осветен от 1 април.", *RELATED_AFTER]))
+    assert record.body == "\n\n".join([*ARTICLE, "Мостът ще бъде осветен от 1 април."])
+
+
+def test_a_notice_in_english_over_a_related_lists_heading_is_not_the_articles_end():
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, "Print",
+                                          "All news on this website are subject to copyright.", *RELATED_AFTER]))
+    assert record.body == "\n\n".join(ARTICLE)

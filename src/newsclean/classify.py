@@ -31,7 +31,7 @@ import regex
 from . import byline
 from .blocks import Unit
 from .captions import caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
-from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
+from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, RELATED, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate
 from .features import Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
@@ -495,15 +495,20 @@ def _take_closing_lines(page: Page, end: int) -> int:
     """The article's last short lines, too light to weigh for themselves
     ("Извиняваме се за причиненото неудобство.", a subheading and its one
     sentence), stand between the run and the article's own closing (its
-    share bar, tags, comments or a wall): they are the article's end."""
+    share bar, tags, comments or a wall) or a related list's heading
+    ("Изложбата продължава до 30 ноември." over "Още от Изкуство"): they
+    are the article's end when the last ends a sentence."""
     lines: list[int] = []
     j = page.neighbour(end, 1)
     while j is not None and page.labels[j] == Label.TEXT and len(lines) < page.weights.body_closing_lines:
         lines.append(j)
         j = page.neighbour(j, 1)
-    if (lines and j is not None and page.features[lines[-1]].ends_sentence
-            and any(is_wall_of(page, j, family) for family in _CLOSINGS_OR_WALL)):
+    if not lines or j is None or not page.features[lines[-1]].ends_sentence:
+        return end
+    if any(is_wall_of(page, j, family) for family in _CLOSINGS_OR_WALL):
         return lines[-1]
+    if is_wall_of(page, j, RELATED) and all(page.features[k].stop_ratio > 0 for k in lines):
+        return lines[-1]  # over a related list, only lines of Bulgarian text: no "Print" or notice in English
     return end
 
 
