@@ -524,6 +524,23 @@ def test_a_description_with_no_verb_between_paragraphs_is_a_caption(caption):
     assert caption not in record.body
 
 
+@pytest.mark.parametrize("caption", ["Работници полагат новите плочи пред входа на моста",
+                                     "Доброволци засаждат дървета край новата велоалея"])
+def test_people_doing_something_there_in_the_present_between_paragraphs_is_a_caption(caption):
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption, NEXT_PARAGRAPH))
+    assert record.captions == [caption]
+    assert caption not in record.body
+
+
+@pytest.mark.parametrize("line", ["Шофьорите плащат паркинг и в събота до моста.",   # a short paragraph
+                                  "Общината избира изпълнител за втория етап на моста",  # one doer, a sub-heading
+                                  "Строителите ще минат към втория етап на моста"])   # a future
+def test_a_short_sentence_or_a_sub_heading_with_another_verb_form_stays_in_the_body(line):
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, line, NEXT_PARAGRAPH))
+    assert record.captions == []
+    assert line in record.body.split("\n\n")
+
+
 @pytest.mark.parametrize("line", ["Движението по стария мост е спряно до април",
                                   "Какво се променя за пътуващите от Пловдив",
                                   "Строителите минават към втория етап на ремонта",
@@ -702,3 +719,13 @@ def test_a_picture_platform_named_as_the_source_after_a_sentence_is_the_photos_c
     record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], news_source,
                                           ARTICLE[2]]))
     assert record.captions == []
+
+
+@pytest.mark.parametrize("label", ["Мария Колева, „Мостът“, 2024, масло върху платно, 60 × 80 см",
+                                   "Скица за „Новия мост“, молив върху хартия, 1958"])
+def test_an_artworks_label_inside_the_article_is_its_caption(label):
+    record = newsclean.extract("\n".join(["Мостът над Марица в живописта", "12.03.2025 10:15", *ARTICLE[:2], label,
+                                          ARTICLE[2]]))
+    assert record.captions == [label]
+    assert record.body == "\n\n".join(ARTICLE)
+

@@ -29,7 +29,8 @@ from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .features import PLACE_PREPOSITIONS, QUESTION_WORDS, Features, content_stems, reads_as_clause, words_of
+from .features import (PLACE_PREPOSITIONS, QUESTION_WORDS, Features, content_stems, reads_as_clause, reads_as_scene,
+                       words_of)
 from .headline import capitalised_row, names_sections
 from .marks import VIDEO_LABELS, strip_labels
 from .page import Label, Page
@@ -90,8 +91,9 @@ def _fielded(text: str, f: Features, pictured: bool) -> bool:
     date a photo was taken are no such marks ("Товарене на пшеница, 18
     ноември 2025 г. Снимка: БТА"), nor is a place's dash between a
     gallery's counters ("пътя Смолян – Пампорово"), nor a clip's label
-    ("ВИДЕО: Пожарникарите гасят ...")."""
-    return not (pictured or opens_with_video_label(text)) and (
+    ("ВИДЕО: Пожарникарите гасят ..."), nor the parts of an artwork's
+    label ("Веселина Дикова, „Солници“, 2024, керамика")."""
+    return not (pictured or opens_with_video_label(text) or _artwork_label(text)) and (
         f.fact_line or f.list_item or bool(f.date_candidates))
 
 
@@ -179,8 +181,10 @@ def _restates_paragraph_above(page: Page, j: int) -> bool:
 
 def _description_between_paragraphs(page: Page, j: int) -> bool:
     """Line j stands between two paragraphs of prose and names who or what
-    and where, with no verb: "Архитект Лилия Данова в бъдещото ателие на
-    третия етаж."  A sub-heading asks ("Какво следва") or tells ("Влагата в
+    and where, with no verb ("Архитект Лилия Данова в бъдещото ателие на
+    третия етаж.") or, with no full stop, with a verb in the present
+    plural only, what they do there ("Работници полагат плочите пред
+    портата").  A sub-heading asks ("Какво следва") or tells ("Влагата в
     почвата е под нормата"); a quote, a speaker's line or a live report's
     entry opens with its quote mark, dash or time ("90+1' Жълт картон ...")."""
     f, text, w = page.features[j], page.units[j].text.strip(), page.weights
@@ -189,7 +193,9 @@ def _description_between_paragraphs(page: Page, j: int) -> bool:
             or any(mark in text for mark in _NO_DESCRIPTION_MARKS) or text.endswith("?") or not text[0].isalpha()):
         return False
     words = [word.casefold() for word in words_of(text)]
-    return (words[0] not in QUESTION_WORDS and not reads_as_clause(text)
+    return (words[0] not in QUESTION_WORDS
+            and (not reads_as_clause(text)
+                 or (not f.ends_sentence and reads_as_scene(text, w.captions_description_reach)))
             and any(word in PLACE_PREPOSITIONS for word in words[1:1 + w.captions_description_reach])
             and not _heads_paragraph_below(page, j, *around))
 
@@ -205,6 +211,21 @@ def _heads_paragraph_below(page: Page, j: int, above: int, below: int) -> bool:
         return False
     below_share = _share_told_in(page, own, below)
     return below_share >= page.weights.captions_heading_share and below_share > _share_told_in(page, own, above)
+
+
+# An artwork's label: a year (or years) as one of its comma-separated parts,
+# a quoted title in another ("Веселина Дикова, „Солници“, 2024, керамика").
+_YEAR_PART = re.compile(r"(?:1[5-9]|20)\d\d(?:\s?[–-]\s?(?:1[5-9]|20)\d\d)?(?: г\.)?")
+_QUOTED_TITLE = re.compile(r"[„«\"][^„«\"“»]{2,}[“»\"]")
+
+
+def _artwork_label(text: str) -> bool:
+    """The label of a painting or an object, as a museum prints it: at
+    least three comma-separated parts, one of them a quoted title and one
+    a year ("Скица за „Тютюноберачки“, молив върху хартия, 1949")."""
+    parts = [part.strip() for part in text.split(",")]
+    return (len(parts) >= 3 and any(_YEAR_PART.fullmatch(part) for part in parts)
+            and any(_QUOTED_TITLE.search(part) for part in parts))
 
 
 class _Candidate(NamedTuple):
@@ -267,6 +288,8 @@ _SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
     ("short line right over the article's first paragraph: the lead photo's caption", _over_first_paragraph),
     ("short line restating the paragraph above it: a photo's caption",
      lambda c: c.j > c.body_start and _restates_paragraph_above(c.page, c.j)),
+    ("an artwork's label: name, quoted title, year, medium", lambda c: c.j > c.body_start
+     and _artwork_label(c.page.units[c.j].text)),
     ("description with no verb between two paragraphs: a photo's caption",
      lambda c: c.j > c.body_start and _description_between_paragraphs(c.page, c.j)),
 )

@@ -91,6 +91,8 @@ _ABBREVIATIONS = frozenset(_LANGUAGE.phrases("abbreviations"))
 _CLAUSE_WORDS = frozenset(_LANGUAGE.phrases("clause_words"))
 _VERB_ENDINGS = _LANGUAGE.phrases("verb_endings")
 _NOT_VERB_ENDINGS = _LANGUAGE.phrases("not_verb_endings")
+_PRESENT_PLURAL_ENDINGS = _LANGUAGE.phrases("present_plural_endings")
+_DEFINITE_PLURAL_ENDINGS = _LANGUAGE.phrases("definite_plural_endings")
 QUESTION_WORDS = frozenset(_LANGUAGE.phrases("question_words"))
 PLACE_PREPOSITIONS = frozenset(_LANGUAGE.phrases("place_prepositions"))
 _DATELINE_WORDS = frozenset(_PAGE.phrases("dateline_words")) | STOPWORDS
@@ -134,15 +136,29 @@ def words_of(text: str) -> list[str]:
     return (_COMMON_WORD if is_common(text) else _WORD).findall(text)
 
 
+def _verb_like(word: str) -> bool:
+    return len(word) > 3 and word.endswith(_VERB_ENDINGS) and not word.endswith(_NOT_VERB_ENDINGS)
+
+
 def reads_as_clause(text: str) -> bool:
     """A word of a finite verb or one that comes with it ("е", "ще", "се"):
     the line says something happens, where a photo's description may
     only name what it shows ("Навесът над спирките")."""
-    for word in words_of(text.casefold()):
-        if word in _CLAUSE_WORDS or (len(word) > 3 and word.endswith(_VERB_ENDINGS)
-                                     and not word.endswith(_NOT_VERB_ENDINGS)):
-            return True
-    return False
+    return any(word in _CLAUSE_WORDS or _verb_like(word) for word in words_of(text.casefold()))
+
+
+def reads_as_scene(text: str, reach: int) -> bool:
+    """Who does what right now, the way a news photo's caption tells it:
+    people not named before ("Работници", not "Строителите") and, among
+    the first ``reach`` words, a verb in the present plural, the line's
+    only verb, with none of the words that come with other verb forms
+    ("Работници полагат последните плочи пред портата"); "Строителите
+    минават към втория етап" tells the story on, as a sub-heading does."""
+    words = words_of(text.casefold())
+    verbs = [i for i, word in enumerate(words) if _verb_like(word)]
+    return (bool(verbs) and 0 < verbs[0] < reach and not words[verbs[0] - 1].endswith(_DEFINITE_PLURAL_ENDINGS)
+            and not any(word in _CLAUSE_WORDS for word in words)
+            and all(words[i].endswith(_PRESENT_PLURAL_ENDINGS) for i in verbs))
 
 
 def line_key(text: str) -> str:
