@@ -729,3 +729,19 @@ def test_an_artworks_label_inside_the_article_is_its_caption(label):
     assert record.captions == [label]
     assert record.body == "\n\n".join(ARTICLE)
 
+
+
+def test_a_sentence_of_a_paragraphs_length_with_no_full_stop_between_paragraphs_is_a_caption():
+    caption = "Старият мост, затворен през 2019 година, днес е само за пешеходци и велосипедисти"
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, caption, NEXT_PARAGRAPH))
+    assert record.captions == [caption]
+    assert caption not in record.body
+
+
+@pytest.mark.parametrize("line", ["Министърът на транспорта коментира откриването в профила си в X.",
+                                  "Защо общината избра точно този изпълнител за ремонта на моста",
+                                  "Старият мост е затворен. Новият поема движението от понеделник"])
+def test_a_stopped_sentence_a_question_or_two_sentences_between_paragraphs_stay_in_the_body(line):
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, line, NEXT_PARAGRAPH))
+    assert record.captions == []
+    assert line in record.body.split("\n\n")

@@ -200,6 +200,27 @@ def _description_between_paragraphs(page: Page, j: int) -> bool:
             and not _heads_paragraph_below(page, j, *around))
 
 
+def _unstopped_sentence_between_paragraphs(page: Page, j: int) -> bool:
+    """Line j stands between two paragraphs of prose and is one sentence
+    of a paragraph's length with no full stop ("Старото училище, затворено
+    през 1998 година, днес е читалище"): prose ends its sentences, a
+    sub-heading is shorter, a question asks; what is left is the caption
+    of a photo printed there."""
+    f, text, w = page.features[j], page.units[j].text.strip(), page.weights
+    return (_between_paragraphs(page, j) is not None
+            and w.captions_unstopped_min_words <= f.words <= w.captions_bare_max_words
+            and f.sentences == 1 and not (f.ends_sentence or text.endswith(("?", "!")) or _closed_by_a_names_dot(text))
+            and not any(mark in text for mark in _NO_DESCRIPTION_MARKS)
+            and text[0].isalpha() and words_of(text)[0].casefold() not in QUESTION_WORDS)
+
+
+def _closed_by_a_names_dot(text: str) -> bool:
+    """A full stop after a capitalised word ("... в профила си в X."),
+    which the sentence reader takes for a name's initial; "от 1870 г."
+    ends in an abbreviation's dot instead."""
+    return text.endswith(".") and not text[:-1].rsplit(maxsplit=1)[-1][:1].islower()
+
+
 def _heads_paragraph_below(page: Page, j: int, above: int, below: int) -> bool:
     """Line j shares more of its content words with the paragraph below it
     than with the one above, and a good part of them: it announces that
@@ -292,6 +313,8 @@ _SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
      and _artwork_label(c.page.units[c.j].text)),
     ("description with no verb between two paragraphs: a photo's caption",
      lambda c: c.j > c.body_start and _description_between_paragraphs(c.page, c.j)),
+    ("a sentence with no full stop between two paragraphs: a photo's caption",
+     lambda c: c.j > c.body_start and _unstopped_sentence_between_paragraphs(c.page, c.j)),
 )
 
 

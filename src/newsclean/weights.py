@@ -64,6 +64,7 @@ class Weights:
     captions_description_min_words: int
     captions_description_reach: int
     captions_heading_share: float
+    captions_unstopped_min_words: int
     header_reach: int
     header_min_headline_words: int
     header_standfirst_min_words: int
