@@ -745,3 +745,19 @@ def test_a_stopped_sentence_a_question_or_two_sentences_between_paragraphs_stay_
     record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, line, NEXT_PARAGRAPH))
     assert record.captions == []
     assert line in record.body.split("\n\n")
+
+
+def test_a_line_under_a_credit_that_no_caption_over_it_claims_is_the_photos_caption():
+    caption = "Кметът се снима с архитектите пред новия мост"
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2],
+                                          "Снимка: Община Пловдив", caption, ARTICLE[2]]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_sub_heading_under_a_credit_that_a_caption_over_it_claims_stays_in_the_body():
+    caption, heading = "Кметът и архитектите на моста в деня на откриването.", "Какво следва за стария мост"
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE[:2], caption,
+                                          "Снимка: Община Пловдив", heading, ARTICLE[2]]))
+    assert record.captions == [caption]
+    assert record.body == "\n\n".join([*ARTICLE[:2], heading, ARTICLE[2]])

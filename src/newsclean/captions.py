@@ -214,6 +214,24 @@ def _unstopped_sentence_between_paragraphs(page: Page, j: int) -> bool:
             and text[0].isalpha() and words_of(text)[0].casefold() not in QUESTION_WORDS)
 
 
+def _under_unclaimed_credit(page: Page, j: int) -> bool:
+    """Line j, short and with no full stop, stands right under a photo
+    credit alone that itself stands under a paragraph of the article (no
+    caption over the credit claims it), and over another paragraph: the
+    site prints the credit over its caption ("Снимка: Сдружение „Родопски
+    орли“" / "Площадката за подхранване край Маджарово се зарежда всяка
+    сряда")."""
+    credit = j - 1
+    if credit < 1 or page.labels[credit] != Label.FURNITURE or page.features[credit].credit_at != 0:
+        return False
+    above, below = page.neighbour(credit, -1), page.neighbour(j, 1)
+    f, w = page.features[j], page.weights
+    return (above is not None and below is not None and page.labels[above] == Label.BODY and page.is_prose(above)
+            and page.is_prose(below)
+            and w.captions_bare_min_words <= f.words <= w.captions_bare_max_words
+            and not f.ends_sentence and page.units[j].text.lstrip()[:1].isalpha())
+
+
 def _closed_by_a_names_dot(text: str) -> bool:
     """A full stop after a capitalised word ("... в профила си в X."),
     which the sentence reader takes for a name's initial; "от 1870 г."
@@ -298,6 +316,8 @@ _SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
     ("photo caption with its credit", lambda c: c.page.features[c.j].credit_at > 0),
     ("photo caption over its credit",
      lambda c: c.page.above_credit(c.j) and (not c.long_prose or _under_picture(c.page, c.j))),
+    ("photo caption under its credit, which no caption over the credit claims",
+     lambda c: c.j > c.body_start and _under_unclaimed_credit(c.page, c.j)),
     ("photo caption over a gallery counter",
      lambda c: _over_gallery_counter(c.page, c.j) and (not c.long_prose or c.page.under_media(c.j))),
     ("caption under a gallery counter or a player", lambda c: c.page.under_media(c.j) and not c.long_prose),
