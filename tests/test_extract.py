@@ -761,3 +761,31 @@ def test_a_sub_heading_under_a_credit_that_a_caption_over_it_claims_stays_in_the
                                           "Снимка: Община Пловдив", heading, ARTICLE[2]]))
     assert record.captions == [caption]
     assert record.body == "\n\n".join([*ARTICLE[:2], heading, ARTICLE[2]])
+
+
+def test_a_pull_quote_repeating_the_articles_words_is_neither_body_nor_caption():
+    quoted = ("„Мостът ще служи поне сто години, а велоалеята ще е първата в града“, каза кметът на откриването "
+              "пред стотици граждани и гости.")
+    pull = "„Мостът ще служи поне сто години, а велоалеята ще е първата в града“"
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", ARTICLE[0], quoted, pull,
+                                    *ARTICLE[1:]))
+    assert record.captions == []
+    assert record.body == "\n\n".join([ARTICLE[0], quoted, *ARTICLE[1:]])
+
+
+def test_a_first_person_plural_past_is_a_verb_so_the_line_is_no_description():
+    line = "Събрахме най-важните съвети на строителите преди откриването на моста."
+    record = newsclean.extract(page("Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, line, NEXT_PARAGRAPH))
+    assert record.captions == []
+    assert line in record.body.split("\n\n")
+
+
+def test_the_last_paragraph_ending_in_a_years_abbreviation_over_a_gallery_is_kept_and_the_gallery_read():
+    last = "Общината вече обяви и датите на новия сезон – от 28 до 31 май 2026 г."
+    gallery = ["Галерия", "Откриването на фестивала пред Морското казино", "Снимка: Община Бургас",
+               "Актьорите на поклон след представлението", "Снимка: Петя Димова", "Споделете", "Прочетете още",
+               "Интервю: Деница Пенева за Мара и за Сливен"]
+    record = newsclean.extract("\n".join(["Фестивалът „Сцена на брега“ събра 12 театъра", "12.06.2025 10:15", *ARTICLE,
+                                          last, *gallery]))
+    assert record.body == "\n\n".join([*ARTICLE, last])
+    assert record.captions == ["Откриването на фестивала пред Морското казино", "Актьорите на поклон след представлението"]

@@ -581,3 +581,35 @@ def test_a_line_under_a_players_clock_is_the_clips_caption_and_the_date_over_the
     assert record.captions == [caption]
     assert record.published == "2026-01-27T12:10:00+02:00"
     assert record.body == "\n\n".join(ARTICLE)
+
+
+def test_a_text_and_photo_credit_is_the_byline_not_a_caption():
+    dump = "\n".join(["Добруджа започна жътвата с по-нисък добив", "03.07.2025", "Текст и снимка: Георги Янков", *ARTICLE])
+    record = newsclean.extract(dump)
+    assert record.author == "Георги Янков"
+    assert record.captions == []
+
+
+def test_a_papers_tagline_over_its_menu_is_not_the_headline():
+    dump = "\n".join([" date 2025-09-15", "Пловдивско време", "Независим регионален вестник на Пловдив",
+                      "Пловдив 19°C Асеновград 18°C", "Начало Пловдив Общини Земеделие Образование Спорт Култура Обяви",
+                      "Общество", "Над 1100 първокласници в Пловдив и региона прекрачиха днес прага на училище, "
+                      "съобщи регионалното управление на образованието.", *ARTICLE])
+    assert newsclean.extract(dump).headline is None
+
+
+def test_a_date_under_a_most_listened_heading_after_the_article_is_a_teasers():
+    dump = "\n".join([" date 2025-10-07 " + ARTICLE[0], *ARTICLE[1:], "Най-слушани", "Новини в 8:00 – 07.10.2025",
+                      "Утро с радиото"])
+    assert newsclean.extract(dump).published == "2025-10-07"
+
+
+def test_the_title_under_its_title_bar_copy_outranks_the_standfirst_over_the_dateline():
+    title = "Инфлацията в края на 2025 г. се забави до 3,8%"
+    dump = "\n".join([f"{title} – Паричен поток", "Паричен поток", "Пазари | Финанси | Бизнес | Имоти", "Макроикономика",
+                      title, "Услугите поскъпват най-бързо – с над 6% за година, показват данните на НСИ",
+                      "Публикувана: 13.01.2026 11:05",
+                      "Годишната инфлация се забави до 3,8% през декември 2025 г., показват данните на НСИ, "
+                      "публикувани днес. Услугите поскъпват най-бързо.",
+                      "Икономистите очакват еднократен ефект от закръгляването на цените след края на годината."])
+    assert newsclean.extract(dump).headline == title

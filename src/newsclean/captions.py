@@ -49,6 +49,8 @@ _PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "
 _NO_DESCRIPTION_MARKS = (":", "%")
 # How an interview's question or a speaker's line opens.
 _SPEAKER_DASHES = ("–", "—", "-")
+# How a pull quote opens.
+_QUOTE_MARKS = ("„", "“", "\"", "«")
 
 
 def opens_like_caption(text: str) -> bool:
@@ -169,11 +171,13 @@ def _restates_paragraph_above(page: Page, j: int) -> bool:
     """Line j, short, stands between two paragraphs of prose and names
     mostly what the paragraph above it told ("Шезлонгите ... са подредени
     почти до водата" under a paragraph on the sunbeds): a photo's caption.
-    A subheading or an interview's question announces what follows."""
+    A subheading or an interview's question announces what follows; a
+    pull quote in its quote marks, or a speaker's line after its dash,
+    repeats the article's own words."""
     w, text = page.weights, page.units[j].text
     around = _between_paragraphs(page, j)
     if (around is None or page.features[j].words > w.captions_restating_max_words
-            or text.rstrip().endswith(("?", ":")) or text.lstrip().startswith(_SPEAKER_DASHES)):
+            or text.rstrip().endswith(("?", ":")) or text.lstrip().startswith(_SPEAKER_DASHES + _QUOTE_MARKS)):
         return False
     own = content_stems(text, w.body_name_stem)
     return len(own) >= w.captions_restating_min_stems and _share_told_in(page, own, around[0]) >= w.captions_restating_share

@@ -56,6 +56,8 @@ _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_
 # How an author's bio goes on after the name ("Мария Цветкова е журналист ...").
 _BIO_VERBS = table("page_bg").phrases("author_bio_verbs")
 _WEEKDAYS = frozenset(s.casefold() for s in table("dates_bg").phrases("weekdays", "names"))
+_OPENING_QUOTES = ("„", "“", "\"", "«")
+_CLOSING_QUOTES = ("“", "”", "\"", "»")
 _GALLERY_HEADINGS = frozenset(s.casefold() for s in table("page_bg").phrases("gallery_headings"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
 # A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
@@ -495,21 +497,34 @@ def _take_closing_lines(page: Page, end: int) -> int:
     """The article's last short lines, too light to weigh for themselves
     ("Извиняваме се за причиненото неудобство.", a subheading and its one
     sentence), stand between the run and the article's own closing (its
-    share bar, tags, comments or a wall) or a related list's heading
-    ("Изложбата продължава до 30 ноември." over "Още от Изкуство"): they
-    are the article's end when the last ends a sentence."""
+    share bar, tags, comments or a wall), a gallery's heading or a related
+    list's heading ("Изложбата продължава до 30 ноември." over "Още от
+    Изкуство"): they are the article's end when the last ends a sentence."""
     lines: list[int] = []
     j = page.neighbour(end, 1)
-    while j is not None and page.labels[j] == Label.TEXT and len(lines) < page.weights.body_closing_lines:
+    while (j is not None and page.labels[j] == Label.TEXT and len(lines) < page.weights.body_closing_lines
+           and not _gallery_heading_between(page, j)):
         lines.append(j)
         j = page.neighbour(j, 1)
-    if not lines or j is None or not page.features[lines[-1]].ends_sentence:
-        return end
-    if any(is_wall_of(page, j, family) for family in _CLOSINGS_OR_WALL):
+    if not lines or j is None or not (page.features[lines[-1]].ends_sentence
+                                      or page.units[lines[-1]].text.rstrip().endswith(".")):
+        return end  # a paragraph's last dot ends it, an abbreviation's ("... до 31 май 2026 г.") too
+    if _gallery_heading_between(page, j) or any(is_wall_of(page, j, family) for family in _CLOSINGS_OR_WALL):
         return lines[-1]
     if is_wall_of(page, j, RELATED) and all(page.features[k].stop_ratio > 0 for k in lines):
         return lines[-1]  # over a related list, only lines of Bulgarian text: no "Print" or notice in English
     return end
+
+
+def _gallery_heading_between(page: Page, j: int) -> bool:
+    """A gallery's heading ("Галерия") stands right over unit j, past
+    other furniture: the article ended over it."""
+    above = j - 1
+    while above >= 0 and page.labels[above] == Label.FURNITURE:
+        if page.units[above].text.strip().casefold() in _GALLERY_HEADINGS:
+            return True
+        above -= 1
+    return False
 
 
 def _take_cut_off_tail(page: Page, end: int) -> int:
@@ -536,6 +551,9 @@ def _mark_body(page: Page, start: int, end: int) -> None:
         if post and _post_not_article(page, i):
             page.relabel(i, Label.FURNITURE, "an embedded post's text: quoted above, in another language or with hashtags")
             continue
+        if _pull_quote(page, i, start, end):
+            page.relabel(i, Label.FURNITURE, "a pull quote: the article's own words again, in quote marks")
+            continue
         after = page.neighbour(i, 1)
         first_paragraph = after if i == start and after is not None and page.is_prose(after) else -1
         why = None if post else (caption_reason(page, i, first_paragraph) or (
@@ -550,6 +568,21 @@ def _mark_body(page: Page, start: int, end: int) -> None:
         page.body.append(i)
     _gallery_after(page, end)
     _caption_right_after(page, end)
+
+
+def _pull_quote(page: Page, i: int, start: int, end: int) -> bool:
+    """Unit i is a short line wholly in quote marks whose content words
+    another paragraph of the article holds nearly all: the article's words printed
+    again, large, beside it; the paragraph keeps them once."""
+    text, f, w = page.units[i].text.lstrip(), page.features[i], page.weights
+    if (not text.startswith(_OPENING_QUOTES) or not text.rstrip(" .!?").endswith(_CLOSING_QUOTES)
+            or f.words > w.captions_restating_max_words or is_article_prose(f, w)):
+        return False
+    own = content_stems(text, w.body_name_stem)
+    return len(own) >= w.captions_restating_min_stems and any(
+        k != i and page.features[k].words > f.words
+        and len(own & content_stems(page.units[k].text, w.body_name_stem)) >= w.body_quoted_share * len(own)
+        for k in range(start, end + 1))
 
 
 def _over_embed_signature(page: Page, i: int) -> bool:

@@ -500,7 +500,7 @@ def _mark_cleaned_copies(page: Page, lines: list[int], found: dict[int, dict[str
         return
     keys = {j: cleaned_key(texts[j], texts, page.weights) for j in lines}
     for j in barred:
-        copies = [k for k in lines if k != j and keys[k] == keys[j] and page.features[k].key != page.features[j].key]
+        copies = [k for k in lines if k != j and keys[k] == keys[j] and texts[k].strip() != texts[j].strip()]
         for k in copies + ([j] if copies else []):
             found[k]["printed_again"] = True
 
