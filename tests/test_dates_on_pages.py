@@ -4,6 +4,7 @@ the date printed under the article."""
 from datetime import datetime, timezone
 
 import newsclean
+from newsclean.dates import SOFIA
 from conftest import ARTICLE
 
 TITLE = "Новият мост над Марица е открит"
@@ -132,12 +133,6 @@ def test_with_no_headline_the_dateline_nearest_the_article_outranks_a_today_bar_
     assert record.published == "2025-01-12T10:30:00+02:00"
 
 
-def test_a_relative_time_that_would_fall_after_the_crawl_is_dropped_for_the_crawlers_day():
-    dump = "\n".join([" date 2026-10-27", "Начало | Шумен | Област | Култура | Спорт", "Вчера, 17:05 | Шумен", *ARTICLE])
-    record = newsclean.extract(dump, now=datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
-    assert record.published == "2026-10-27"
-
-
 def test_a_weekday_bar_giving_the_crawl_day_with_a_clock_gives_the_day_not_the_visits_time():
     dump = "\n".join([" date 2026-03-13 Разград Новини   Начало   Новини   Общество   Спорт", "Размер на шрифта: A- A+",
                       "Петък, 13 март 2026 | 17:02", "Времето | 👁 1 204 | 💬 0", *ARTICLE])
@@ -155,3 +150,16 @@ def test_an_update_time_alone_on_its_line_falls_on_the_day_of_the_articles_datel
     assert record.published == "2026-03-09T09:14:00+02:00"
     assert record.updated == "2026-03-09T11:52:00+02:00"
     assert "ОБНОВЕНА" not in record.body
+
+
+def test_a_relative_time_with_its_clock_is_read_on_the_crawlers_day_not_on_now():
+    dump = "\n".join([" date 2025-11-06", "Читалището в Драгоман навърши 130 години", "вчера в 18:45 | Репортер: Иван Велков",
+                      *ARTICLE])
+    record = newsclean.extract(dump, now=datetime(2026, 11, 22, 12, 0, tzinfo=SOFIA))
+    assert (record.published, record.author) == ("2025-11-05T18:45:00+02:00", "Иван Велков")
+
+
+def test_hours_ago_on_a_crawled_page_give_the_crawlers_day():
+    dump = "\n".join([" date 2025-11-06", "Читалището в Драгоман навърши 130 години", "Публикувано преди 3 часа", *ARTICLE])
+    record = newsclean.extract(dump, now=datetime(2026, 11, 22, 12, 0, tzinfo=SOFIA))
+    assert record.published == "2025-11-06"

@@ -23,7 +23,7 @@ article.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import NamedTuple
 
 import regex
@@ -32,7 +32,7 @@ from . import byline
 from .blocks import Unit
 from .captions import caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
 from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, RELATED, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
-from .dates import DateCandidate
+from .dates import DateCandidate, relative_on_day
 from .features import Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_author_box, read_footer_meta, read_header
@@ -224,10 +224,16 @@ def _past_headline_copy(page: Page, start: int, end: int) -> int:
 
 def _add_the_crawlers_date(page: Page) -> None:
     """The crawler's date comes last among the candidates (the page's own
-    date beats it); a relative time read past it goes."""
+    date beats it); a relative time is read again on the crawler's day
+    ("вчера в 18:45"), not on ``now``, and goes when that day does not
+    place it ("преди 3 часа")."""
     crawled = [c for c in page.features[0].date_candidates if c.crawler]
     clocks = _visit_clocks(page, crawled)
-    page.date_candidates = [c for c in page.date_candidates if not _after_the_crawl(c, crawled) and c not in clocks]
+    day = next((date.fromisoformat(c.value) for c in crawled if len(c.value) == 10), None)
+    lines = {id(c): j for j, f in enumerate(page.features) for c in f.date_candidates}
+    kept = [relative_on_day(page.units[lines[id(c)]].text, c, day) if day and c.relative and id(c) in lines else c
+            for c in page.date_candidates if c not in clocks]
+    page.date_candidates = [c for c in kept if c is not None]
     page.date_candidates.extend(crawled)
 
 
@@ -261,15 +267,6 @@ def _article_start(page: Page, run: Run) -> int:
             and not page.above_credit(start) and page.is_prose(below)):
         return below
     return start
-
-
-def _after_the_crawl(candidate: DateCandidate, crawled: list[DateCandidate]) -> bool:
-    """A relative time ("Вчера, 17:05") that, read against ``now``, falls
-    more than a day after the crawler fetched the page: it was relative to
-    the fetch, and cannot be placed."""
-    day = next((c.value for c in crawled if len(c.value) == 10), None)
-    return (candidate.relative and day is not None
-            and date.fromisoformat(candidate.value[:10]) > date.fromisoformat(day) + timedelta(days=1))
 
 
 def _is_teaser(page: Page, choice: Choice, run: Run) -> bool:
@@ -342,9 +339,11 @@ def _why_no_article(page: Page, choice: Choice) -> str | None:
 
 def _mark_clocks_beside_the_weather(page: Page) -> None:
     """A date and time next to the weather ("Русе 19°C облачно" / "вторник,
-    23 септември 2025, 11:42") is the site's clock: the day of the visit."""
+    23 септември 2025, 11:42") is the site's clock: the day of the visit;
+    one that names the article's author ("вчера в 18:45 | Репортер: Иван
+    Велков") is the article's meta line."""
     for i, label in enumerate(page.labels):
-        if label == Label.DATELINE and any(
+        if label == Label.DATELINE and not byline.labelled_byline(page.units[i].text) and any(
                 0 <= n < len(page.units) and _TEMPERATURE.search(page.units[n].text) for n in (i - 1, i + 1)):
             page.relabel(i, Label.BOILERPLATE, "a clock beside the weather: the day of the visit")
 

@@ -43,7 +43,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Sequence, cast
 from zoneinfo import ZoneInfo
 
@@ -59,6 +59,7 @@ __all__ = [
     "crawler_prefix_end",
     "find_dates",
     "pick_article_dates",
+    "relative_on_day",
 ]
 
 SOFIA = ZoneInfo("Europe/Sofia")
@@ -676,6 +677,22 @@ def labelled_time_alone(text: str, day: DateCandidate, limit: datetime | None = 
         return None
     kind = "published" if m.group("published") is not None else "updated"
     return DateCandidate(m.start(), m.end(), value, kind, day.relative, False)
+
+
+def relative_on_day(text: str, candidate: DateCandidate, day: date) -> DateCandidate | None:
+    """A relative candidate of ``text`` read again on ``day`` (the day the
+    crawler fetched the page, its hour unknown): "вчера в 18:45" is the day
+    before at 18:45, "преди 3 дни" three days before; "преди 3 часа" may
+    fall on ``day`` or the day before and gives None (the crawler's day
+    then stands).  Read at the day's first and last minute, what both give
+    alike is what the phrase says."""
+    phrase = text[candidate.start:candidate.end]
+    early, late = (find_dates(phrase, datetime.combine(day, clock, SOFIA)) for clock in (time(0, 1), time(23, 59)))
+    if not early or not late:
+        return None
+    if early[0].value == late[0].value:
+        return replace(candidate, value=early[0].value)
+    return None
 
 
 # A time closing a byline ("Публикувано от Надя Петрова в 21:14").
