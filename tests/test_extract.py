@@ -762,3 +762,17 @@ def test_the_last_paragraph_ending_in_a_years_abbreviation_over_a_gallery_is_kep
                                           last, *gallery]))
     assert record.body == "\n\n".join([*ARTICLE, last])
     assert record.captions == ["Откриването на фестивала пред Морското казино", "Актьорите на поклон след представлението"]
+
+
+def test_a_letters_salutation_over_the_first_paragraph_is_no_caption():
+    record = newsclean.extract(page("Спиране на водата в две села", "Публикувано на: 09.12.2025 г.",
+                                    "Уважаеми жители на селата около новия мост,", *ARTICLE))
+    assert record.captions == []
+
+
+def test_the_last_paragraph_over_a_galleries_credit_and_counter_stays_body():
+    last = "Вечерта завърши с общо хоро на площада пред новия мост."
+    record = newsclean.extract("\n".join(["Новият мост над Марица е открит", "12.03.2025 10:15", *ARTICLE, last,
+                                          "Снимки: Петър Цветков", "1 / 12", "‹ ›", "Сподели"]))
+    assert record.captions == []
+    assert record.body == "\n\n".join([*ARTICLE, last])

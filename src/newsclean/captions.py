@@ -140,6 +140,8 @@ def _under_picture(page: Page, j: int) -> bool:
 
 
 def _over_gallery_counter(page: Page, j: int) -> bool:
+    """A gallery counter stands right under unit j; a credit there is the
+    gallery's, not the line's over it ("Снимки: Петър Цветков" / "1 / 12")."""
     return j + 1 < len(page.units) and page.features[j + 1].gallery_counter
 
 
@@ -284,12 +286,12 @@ class _Candidate(NamedTuple):
 def bare_line_over_first_paragraph(page: Page, j: int, body_start: int) -> bool:
     """A short line of text with no sentence end right over the article's
     first paragraph (a longer one or a sentence is the standfirst; the dot
-    of "от 1979 г." ends none): the lead photo's caption or a short
-    standfirst."""
+    of "от 1979 г." ends none; a letter's "Уважаеми жители ...," leads on
+    into it): the lead photo's caption or a short standfirst."""
     f, text, w = page.features[j], page.units[j].text, page.weights
     return (j < body_start and page.neighbour(j, 1) == body_start
             and w.captions_bare_min_words <= f.words <= w.captions_bare_max_words
-            and not (f.ends_sentence or text.endswith(("?", ":"))) and shaped_as_caption(page, j))
+            and not (f.ends_sentence or text.endswith(("?", ":", ","))) and shaped_as_caption(page, j))
 
 
 def _over_first_paragraph(c: _Candidate) -> bool:
@@ -319,7 +321,8 @@ def _names_the_headline(page: Page, text: str) -> bool:
 _SIGNS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
     ("photo caption with its credit", lambda c: c.page.features[c.j].credit_at > 0),
     ("photo caption over its credit",
-     lambda c: c.page.above_credit(c.j) and (not c.long_prose or _under_picture(c.page, c.j))),
+     lambda c: c.page.above_credit(c.j) and not _over_gallery_counter(c.page, c.j + 1)
+     and (not c.long_prose or _under_picture(c.page, c.j))),
     ("photo caption under its credit, which no caption over the credit claims",
      lambda c: c.j > c.body_start and _under_unclaimed_credit(c.page, c.j)),
     ("photo caption over a gallery counter",
