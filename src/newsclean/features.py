@@ -92,6 +92,8 @@ _CLAUSE_WORDS = frozenset(_LANGUAGE.phrases("clause_words"))
 _VERB_ENDINGS = _LANGUAGE.phrases("verb_endings")
 _NOT_VERB_ENDINGS = _LANGUAGE.phrases("not_verb_endings")
 _PRESENT_PLURAL_ENDINGS = _LANGUAGE.phrases("present_plural_endings")
+_TIME_CLAUSE_OPENINGS = tuple(f"{opening} " for opening in _LANGUAGE.phrases("time_clause_openings"))
+_PARTICIPLE_ENDINGS = _LANGUAGE.phrases("participle_endings")
 _DEFINITE_PLURAL_ENDINGS = _LANGUAGE.phrases("definite_plural_endings")
 QUESTION_WORDS = frozenset(_LANGUAGE.phrases("question_words"))
 PLACE_PREPOSITIONS = frozenset(_LANGUAGE.phrases("place_prepositions"))
@@ -141,10 +143,26 @@ def _verb_like(word: str) -> bool:
 
 
 def reads_as_clause(text: str) -> bool:
-    """A word of a finite verb or one that comes with it ("е", "ще", "се"):
-    the line says something happens, where a photo's description may
-    only name what it shows ("Навесът над спирките")."""
-    return any(word in _CLAUSE_WORDS or _verb_like(word) for word in words_of(text.casefold()))
+    """A word of a finite verb or one that comes with it ("е", "ще", "се")
+    in the line's main part: the line says something happens, where a
+    photo's description may only name what it shows ("Навесът над
+    спирките"), maybe with a participle or a "when" clause after a comma
+    ("Ръцете на бай Петко, побелели от брашното"; "Хижата рано сутринта,
+    преди да пристигнат автобусите")."""
+    return any(word in _CLAUSE_WORDS or _verb_like(word) for word in words_of(_main_part(text).casefold()))
+
+
+def _main_part(text: str) -> str:
+    """The text before a comma that opens a participle or a clause of time."""
+    head, comma, tail = text.partition(", ")
+    if not comma:
+        return text
+    lowered = tail.casefold()
+    first = lowered.split(maxsplit=1)[0] if lowered.strip() else ""
+    if lowered.startswith(_TIME_CLAUSE_OPENINGS) or (len(first) > 4 and first.isalpha()
+                                                     and first.endswith(_PARTICIPLE_ENDINGS)):
+        return head
+    return text
 
 
 def reads_as_scene(text: str, reach: int) -> bool:
