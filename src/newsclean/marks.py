@@ -73,10 +73,9 @@ def clip_credit(text: str, max_words: int = 6) -> bool:
     capitals or joined by a slash; "Видео: Пожарникарите гасят огъня"
     describes the clip instead."""
     text = text.lstrip()
-    label = next((label for label in VIDEO_LABELS if text.startswith(label)), None)
-    if label is None:
-        return False
-    rest = text[len(label):]
+    if not text.startswith(VIDEO_LABELS):
+        return False  # most lines: one plain test
+    rest = text[next(len(label) for label in VIDEO_LABELS if text.startswith(label)):]
     words = _LETTER_RUN.findall(rest)
     return 0 < len(words) <= max_words and ("/" in rest or all(word[0].isupper() for word in words))
 
