@@ -230,11 +230,22 @@ def _add_the_crawlers_date(page: Page) -> None:
     crawled = [c for c in page.features[0].date_candidates if c.crawler]
     clocks = _visit_clocks(page, crawled)
     day = next((date.fromisoformat(c.value) for c in crawled if len(c.value) == 10), None)
+    kept = [c for c in page.date_candidates if c not in clocks]
+    if day is not None:
+        kept = _read_on_the_day(page, kept, day)
+    page.date_candidates = [*kept, *crawled]
+
+
+def _read_on_the_day(page: Page, candidates: list[DateCandidate], day: date) -> list[DateCandidate]:
+    """The candidates with each relative one read again on ``day`` from
+    its line's text, and left out when that day does not place it."""
     lines = {id(c): j for j, f in enumerate(page.features) for c in f.date_candidates}
-    kept = [relative_on_day(page.units[lines[id(c)]].text, c, day) if day and c.relative and id(c) in lines else c
-            for c in page.date_candidates if c not in clocks]
-    page.date_candidates = [c for c in kept if c is not None]
-    page.date_candidates.extend(crawled)
+    read: list[DateCandidate] = []
+    for c in candidates:
+        again = relative_on_day(page.units[lines[id(c)]].text, c, day) if c.relative and id(c) in lines else c
+        if again is not None:
+            read.append(again)
+    return read
 
 
 def _opens_with_weekday(text: str) -> bool:
@@ -505,14 +516,23 @@ def _take_closing_lines(page: Page, end: int) -> int:
            and not _gallery_heading_between(page, j)):
         lines.append(j)
         j = page.neighbour(j, 1)
-    if not lines or j is None or not (page.features[lines[-1]].ends_sentence
-                                      or page.units[lines[-1]].text.rstrip().endswith(".")):
-        return end  # a paragraph's last dot ends it, an abbreviation's ("... до 31 май 2026 г.") too
-    if _gallery_heading_between(page, j) or any(is_wall_of(page, j, family) for family in _CLOSINGS_OR_WALL):
-        return lines[-1]
-    if is_wall_of(page, j, RELATED) and all(page.features[k].stop_ratio > 0 for k in lines):
-        return lines[-1]  # over a related list, only lines of Bulgarian text: no "Print" or notice in English
-    return end
+    if not lines or j is None or not _ends_with_a_dot(page, lines[-1]):
+        return end
+    return lines[-1] if _closes_the_article(page, j, lines) else end
+
+
+def _ends_with_a_dot(page: Page, i: int) -> bool:
+    """A paragraph's last dot ends it, an abbreviation's ("... до 31 май 2026 г.") too."""
+    return page.features[i].ends_sentence or page.units[i].text.rstrip().endswith(".")
+
+
+def _closes_the_article(page: Page, j: int, lines: list[int]) -> bool:
+    """Unit j, under the article's last ``lines``, is its closing: a
+    gallery's heading, a share bar, tags, comments or a wall; or a related
+    list's heading when those lines are Bulgarian text (no "Print" or a
+    notice in English)."""
+    return (_gallery_heading_between(page, j) or any(is_wall_of(page, j, family) for family in _CLOSINGS_OR_WALL)
+            or (is_wall_of(page, j, RELATED) and all(page.features[k].stop_ratio > 0 for k in lines)))
 
 
 def _gallery_heading_between(page: Page, j: int) -> bool:
