@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import regex
 
-from .features import STOPWORDS, Features, content_stems
+from .features import OPENING_QUOTES, STOPWORDS, Features, content_stems
 from .furniture import family_named
 from .page import Label, Page
 from .tables import table
@@ -46,7 +46,6 @@ ARTICLE_CLOSINGS = (SHARE, TAGS, COMMENT_RULES)
 _NAME_INSIDE = regex.compile(r"(?<=[\p{Ll},]\s)(\p{Lu}\p{Ll}{2,})")
 # A numbered entry's number ("5. Хранете се леко ...").
 _TEXT_NUMBER = regex.compile(r"\A\s{0,4}(\d{1,2})[.)]\s")
-_OPENING_QUOTES = "„\"«“"
 _ARROWS = " >»›→"
 _MORE_MARKERS = frozenset(m.casefold() for m in table("page_bg").phrases("more_markers"))
 # How an interview's question or answer opens.
@@ -127,7 +126,7 @@ def _enumeration_entry(page: Page, i: int) -> bool:
     часа;", "„Христо Ботев“ от № 1 до № 25")."""
     text = page.units[i].text.strip()
     return (page.labels[i] == Label.TEXT and 0 < page.features[i].words <= page.weights.body_entry_max_words
-            and (text[:1].islower() or text[:1] in _OPENING_QUOTES or text.endswith((";", ","))))
+            and (text[:1].islower() or text.startswith(OPENING_QUOTES) or text.endswith((";", ","))))
 
 
 def _enumerated_under_colons(page: Page) -> set[int]:

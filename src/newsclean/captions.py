@@ -29,8 +29,8 @@ from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .features import (PLACE_PREPOSITIONS, QUESTION_WORDS, Features, content_stems, reads_as_clause, reads_as_scene,
-                       words_of)
+from .features import (OPENING_QUOTES, PLACE_PREPOSITIONS, QUESTION_WORDS, Features, content_stems, reads_as_clause,
+                       reads_as_scene, words_of)
 from .headline import capitalised_row, names_sections
 from .marks import VIDEO_LABELS, strip_labels
 from .page import Label, Page
@@ -49,8 +49,6 @@ _PICTURE_MARKS = frozenset(("изображение", "image", "снимка", "
 _NO_DESCRIPTION_MARKS = (":", "%")
 # How an interview's question or a speaker's line opens.
 _SPEAKER_DASHES = ("–", "—", "-")
-# How a pull quote opens.
-_QUOTE_MARKS = ("„", "“", "\"", "«")
 
 
 def opens_like_caption(text: str) -> bool:
@@ -179,7 +177,7 @@ def _restates_paragraph_above(page: Page, j: int) -> bool:
     w, text = page.weights, page.units[j].text
     around = _between_paragraphs(page, j)
     if (around is None or page.features[j].words > w.captions_restating_max_words
-            or text.rstrip().endswith(("?", ":")) or text.lstrip().startswith(_SPEAKER_DASHES + _QUOTE_MARKS)):
+            or text.rstrip().endswith(("?", ":")) or text.lstrip().startswith(_SPEAKER_DASHES + OPENING_QUOTES)):
         return False
     own = content_stems(text, w.body_name_stem)
     return len(own) >= w.captions_restating_min_stems and _share_told_in(page, own, around[0]) >= w.captions_restating_share

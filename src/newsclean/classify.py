@@ -33,7 +33,7 @@ from .blocks import Unit
 from .captions import caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
 from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, RELATED, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate, relative_on_day
-from .features import Features, content_stems, line_key, measure_page, words_of
+from .features import CLOSING_QUOTES, OPENING_QUOTES, Features, content_stems, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_author_box, read_footer_meta, read_header
 from .headline import cleaned_key, names_listing
@@ -56,8 +56,6 @@ _TODAY_BAR_LABELS = tuple(s.casefold() for s in table("page_bg").phrases("today_
 # How an author's bio goes on after the name ("Мария Цветкова е журналист ...").
 _BIO_VERBS = table("page_bg").phrases("author_bio_verbs")
 _WEEKDAYS = frozenset(s.casefold() for s in table("dates_bg").phrases("weekdays", "names"))
-_OPENING_QUOTES = ("„", "“", "\"", "«")
-_CLOSING_QUOTES = ("“", "”", "\"", "»")
 _GALLERY_HEADINGS = frozenset(s.casefold() for s in table("page_bg").phrases("gallery_headings"))
 _TODAY_BAR_WORDS = frozenset(s.casefold() for s in table("page_bg").phrases("today_bar_words"))
 # A temperature beside a date: the weather and today bar ("Пловдив 17°C Петък, 14 март 2025").
@@ -594,7 +592,7 @@ def _pull_quote(page: Page, i: int, start: int, end: int) -> bool:
     another paragraph of the article holds nearly all: the article's words printed
     again, large, beside it; the paragraph keeps them once."""
     text, f, w = page.units[i].text.lstrip(), page.features[i], page.weights
-    if (not text.startswith(_OPENING_QUOTES) or not text.rstrip(" .!?").endswith(_CLOSING_QUOTES)
+    if (not text.startswith(OPENING_QUOTES) or not text.rstrip(" .!?").endswith(CLOSING_QUOTES)
             or f.words > w.captions_restating_max_words or is_article_prose(f, w)):
         return False
     own = content_stems(text, w.body_name_stem)
