@@ -29,8 +29,8 @@ from typing import NamedTuple
 
 from . import byline
 from .charclasses import is_common, spelt_where
-from .features import (OPENING_QUOTES, PLACE_PREPOSITIONS, QUESTION_WORDS, Features, content_stems, reads_as_clause,
-                       reads_as_scene, words_of)
+from .features import (OPENING_QUOTES, PLACE_PREPOSITIONS, QUESTION_WORDS, STOPWORDS, Features, content_stems,
+                       reads_as_clause, reads_as_scene, words_of)
 from .headline import capitalised_row, names_sections
 from .marks import VIDEO_LABELS, strip_labels
 from .page import Label, Page
@@ -200,8 +200,16 @@ def _description_between_paragraphs(page: Page, j: int) -> bool:
     return (words[0] not in QUESTION_WORDS
             and (not reads_as_clause(text)
                  or (not f.ends_sentence and reads_as_scene(text, w.captions_description_reach)))
-            and any(word in PLACE_PREPOSITIONS for word in words[1:1 + w.captions_description_reach])
+            and any(word in PLACE_PREPOSITIONS for word in _leading_words(words[1:], w.captions_description_reach))
             and not _heads_paragraph_below(page, j, *around))
+
+
+def _leading_words(words: list[str], reach: int) -> list[str]:
+    """The first ``reach`` of ``words`` that are content words or
+    prepositions: "и" and clitics ("баща ѝ") do not push a description's
+    preposition out of reach ("Невена Ралева и баща ѝ на сцената")."""
+    kept = (word for word in words if word in PLACE_PREPOSITIONS or word not in STOPWORDS)
+    return [word for _, word in zip(range(reach), kept)]
 
 
 def _unstopped_sentence_between_paragraphs(page: Page, j: int) -> bool:
