@@ -162,11 +162,6 @@ def _heading_over_prose(page: Page, j: int) -> bool:
             and after is not None and page.is_prose(after))
 
 
-def _share_told_in(page: Page, own: set[str], k: int) -> float:
-    """The share of the content stems ``own`` that unit k holds too."""
-    return len(own & content_stems(page.units[k].text, page.weights.body_name_stem)) / len(own)
-
-
 def _restates_paragraph_above(page: Page, j: int) -> bool:
     """Line j, short, stands between two paragraphs of prose and names
     mostly what the paragraph above it told ("Шезлонгите ... са подредени
@@ -179,8 +174,8 @@ def _restates_paragraph_above(page: Page, j: int) -> bool:
     if (around is None or page.features[j].words > w.captions_restating_max_words
             or text.rstrip().endswith(("?", ":")) or text.lstrip().startswith(_SPEAKER_DASHES + OPENING_QUOTES)):
         return False
-    own = content_stems(text, w.body_name_stem)
-    return len(own) >= w.captions_restating_min_stems and _share_told_in(page, own, around[0]) >= w.captions_restating_share
+    own = page.stems(j)
+    return len(own) >= w.captions_restating_min_stems and page.share_told_in(own, around[0]) >= w.captions_restating_share
 
 
 def _description_between_paragraphs(page: Page, j: int) -> bool:
@@ -257,11 +252,11 @@ def _heads_paragraph_below(page: Page, j: int, above: int, below: int) -> bool:
     paragraph ("Ана Великова, детски учител в ДГ „Мир“" over a paragraph on
     her), the way a sub-heading does; a photo's caption names what the
     photo shows, which the text around it may tell or not."""
-    own = content_stems(page.units[j].text, page.weights.body_name_stem)
+    own = page.stems(j)
     if not own:
         return False
-    below_share = _share_told_in(page, own, below)
-    return below_share >= page.weights.captions_heading_share and below_share > _share_told_in(page, own, above)
+    below_share = page.share_told_in(own, below)
+    return below_share >= page.weights.captions_heading_share and below_share > page.share_told_in(own, above)
 
 
 # An artwork's label: a year (or years) as one of its comma-separated parts,

@@ -33,7 +33,7 @@ from .blocks import Unit
 from .captions import caption_reason, has_symbols, opens_with_video_label, shaped_as_caption
 from .body import ARTICLE_CLOSINGS, LOGIN, PAYWALL, PROMOS, RELATED, Choice, Run, choose_body, count_teasers, end_before_teaser_pairs, is_wall_of
 from .dates import DateCandidate, relative_on_day
-from .features import CLOSING_QUOTES, OPENING_QUOTES, Features, content_stems, line_key, measure_page, words_of
+from .features import CLOSING_QUOTES, OPENING_QUOTES, Features, line_key, measure_page, words_of
 from .furniture import family_named
 from .header import read_author_box, read_footer_meta, read_header
 from .headline import cleaned_key, names_listing
@@ -538,10 +538,14 @@ def _gallery_heading_between(page: Page, j: int) -> bool:
     other furniture: the article ended over it."""
     above = j - 1
     while above >= 0 and page.labels[above] == Label.FURNITURE:
-        if page.units[above].text.strip().casefold() in _GALLERY_HEADINGS:
+        if _gallery_heading(page, above):
             return True
         above -= 1
     return False
+
+
+def _gallery_heading(page: Page, j: int) -> bool:
+    return page.units[j].text.strip().casefold() in _GALLERY_HEADINGS
 
 
 def _take_cut_off_tail(page: Page, end: int) -> int:
@@ -595,10 +599,9 @@ def _pull_quote(page: Page, i: int, start: int, end: int) -> bool:
     if (not text.startswith(OPENING_QUOTES) or not text.rstrip(" .!?").endswith(CLOSING_QUOTES)
             or f.words > w.captions_restating_max_words or is_article_prose(f, w)):
         return False
-    own = content_stems(text, w.body_name_stem)
+    own = page.stems(i)
     return len(own) >= w.captions_restating_min_stems and any(
-        k != i and page.features[k].words > f.words
-        and len(own & content_stems(page.units[k].text, w.body_name_stem)) >= w.body_quoted_share * len(own)
+        k != i and page.features[k].words > f.words and page.share_told_in(own, k) >= w.body_quoted_share
         for k in range(start, end + 1))
 
 
@@ -629,9 +632,8 @@ def _quoted_above(page: Page, i: int) -> bool:
     above = page.neighbour(i, -1)
     if above is None or page.labels[above] != Label.BODY:
         return False
-    stem = page.weights.body_name_stem
-    own = content_stems(page.units[i].text, stem)
-    return bool(own) and len(own & content_stems(page.units[above].text, stem)) >= page.weights.body_quoted_share * len(own)
+    own = page.stems(i)
+    return bool(own) and page.share_told_in(own, above) >= page.weights.body_quoted_share
 
 
 def _credit_alone(page: Page, j: int) -> bool:
@@ -682,7 +684,7 @@ def _gallery_after(page: Page, end: int) -> None:
     j, gallery = end + 1, False
     while j < len(page.units) and (page.labels[j] in (Label.FURNITURE, Label.TEXT) or _credit_alone(page, j)):
         f = page.features[j]
-        if f.gallery_counter or (j == end + 1 and page.units[j].text.strip().casefold() in _GALLERY_HEADINGS):
+        if f.gallery_counter or (j == end + 1 and _gallery_heading(page, j)):
             gallery = True
         elif page.labels[j] == Label.TEXT and f.words:  # arrows ("‹", "›") between the photos are passed
             if not gallery or page.is_prose(j) or not shaped_as_caption(page, j, in_gallery=True):

@@ -643,6 +643,11 @@ def find_dates(text: str, now: datetime | None = None) -> list[DateCandidate]:
     return found
 
 
+def _on_the_day(m: re.Match, day: DateCandidate, tp: str, limit: datetime | None) -> str | None:
+    """The time matched (groups prefixed ``tp``) on the day of ``day``."""
+    return _with_time(m, int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10]), tp, limit)
+
+
 def _add_labelled_times(text: str, found: list[DateCandidate],
                         limit: datetime | None) -> list[DateCandidate]:
     """Add "Обновена в 15:42" after a dated candidate, on that candidate's day."""
@@ -655,8 +660,7 @@ def _add_labelled_times(text: str, found: list[DateCandidate],
                     if c.end <= start and not c.crawler and len(c.value) >= 10), None)
         if day is None:
             continue
-        y, mo, d = int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10])
-        value = _with_time(m, y, mo, d, "lt_", limit)
+        value = _on_the_day(m, day, "lt_", limit)
         if value is not None:
             kind = "published" if m.group("published") is not None else "updated"
             extra.append(DateCandidate(start, end, value, kind, day.relative, False))
@@ -672,7 +676,7 @@ def labelled_time_alone(text: str, day: DateCandidate, limit: datetime | None = 
     m = _LABELLED_TIME_RE.match(stripped)
     if m is None or m.end() != len(stripped) or len(day.value) < 10:
         return None
-    value = _with_time(m, int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10]), "lt_", limit)
+    value = _on_the_day(m, day, "lt_", limit)
     if value is None:
         return None
     kind = "published" if m.group("published") is not None else "updated"
@@ -706,7 +710,7 @@ def closing_time(text: str, day: DateCandidate) -> DateCandidate | None:
     m = _CLOSING_TIME_RE.search(text)
     if m is None or len(day.value) != 10:
         return None
-    value = _with_time(m, int(day.value[:4]), int(day.value[5:7]), int(day.value[8:10]), "ct_", None)
+    value = _on_the_day(m, day, "ct_", None)
     return None if value is None else replace(day, value=value)
 
 

@@ -144,8 +144,7 @@ VETOES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("a ticker of figures", lambda line: _ticker(line.text, line.page.weights)),
     ("printed again below the article: the site's name", lambda line: line.label == Label.TITLE
      and _printed_below(line.page, line.j, line.body_start)),
-    ("named in the copyright line: the site's name", lambda line: _named_in_copyright(line.page, line.j, line.body_start)),
-    ("opens a row of the footer: the site's name", lambda line: _opens_footer_row(line)),
+    ("named in the footer's copyright line or opening its contact row: the site's name", lambda line: _named_in_footer(line)),
     ("the first item of a related list", lambda line: _under_related_heading(line.page, line.j)),
     ("under a player or a gallery counter: the clip's or the photo's caption", lambda line: line.page.under_media(line.j)),
     ("a section of the menu above: the section's label", lambda line: _section_of_menu_above(line)),
@@ -224,32 +223,34 @@ def _under_related_heading(page: Page, j: int) -> bool:
             and page.features[above].furniture is _RELATED and page.features[above].words >= 2)
 
 
-def _named_in_copyright(page: Page, j: int, body_start: int) -> bool:
-    """Every word of line j, or of the first part of a title bar ("Домът
-    със стил | Интериор, градина, ..."), stands in a copyright line below
-    the article ("Основно училище „Христо Смирненски“ – гр. Ямбол" over
+def _named_in_footer(line: _Line) -> bool:
+    """The line is the site's name, which the page prints again below the
+    article, in its copyright line or at the head of its contact row."""
+    below = [line.page.units[k].text for k in range(max(line.body_start, line.j + 1), len(line.page.units))]
+    return _named_in_copyright(line.page.units[line.j].text, below) or (
+        line.f.words <= line.page.weights.headline_site_name_max_words and _opens_contact_row(line.text, below))
+
+
+def _named_in_copyright(text: str, below: list[str]) -> bool:
+    """Every word of ``text``, or of the first part of a title bar ("Домът
+    със стил | Интериор, градина, ..."), stands in a copyright line of
+    ``below`` ("Основно училище „Христо Смирненски“ – гр. Ямбол" over
     "Основно училище „Христо Смирненски“ © 2025 | гр. Ямбол, ..."): the
     site's name, alone or with its tagline."""
-    text = page.units[j].text
     names = [set(words_of(part.casefold())) for part in (text, text.split(" | ")[0])]
     names = [words for words in names if len(words) >= 2]
     if not names:
         return False
-    below = [set(words_of(line.casefold())) for line in
-             (page.units[k].text for k in range(max(body_start, j + 1), len(page.units))) if _holds_copyright(line)]
-    return any(words <= line for words in names for line in below)
+    copyrights = [set(words_of(row.casefold())) for row in below if _holds_copyright(row)]
+    return any(words <= row for words in names for row in copyrights)
 
 
-def _opens_footer_row(line: _Line) -> bool:
-    """The line, of a name's length, opens a row of three or more parts
-    below the article ("Министерство на земеделието | Пресцентър | тел.
-    ..."): the site's name heading its contact line."""
-    page, w = line.page, line.page.weights
-    if line.f.words > w.headline_site_name_max_words:
-        return False
-    name = line.text.strip().casefold()
-    rows = (text for text in (page.units[k].text for k in range(max(line.body_start, line.j + 1), len(page.units)))
-            if text.count(" | ") >= 2)  # a plain count first: most lines are no such row
+def _opens_contact_row(text: str, below: list[str]) -> bool:
+    """``text`` opens a row of three or more parts of ``below``
+    ("Министерство на земеделието | Пресцентър | тел. ..."): the site's
+    name heading its contact line."""
+    name = text.strip().casefold()
+    rows = (row for row in below if row.count(" | ") >= 2)  # a plain count first: most lines are no such row
     return any(row.split(" | ")[0].strip().casefold() == name for row in rows)
 
 

@@ -7,7 +7,7 @@ themselves, and the few questions every stage asks of a unit.
     page.relabel(i, label, why)
     page.reason(i)      the why of unit i, in words (for ``explain``)
     page.is_prose(i), page.is_title_like(i), page.neighbour(j, step), page.above_credit(j),
-    page.under_media(j)
+    page.under_media(j), page.stems(i), page.share_told_in(own, k)
 
 It is a module of its own so that the stages can share it without importing
 each other.
@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from . import dates
 from .blocks import Unit
-from .features import Features
+from .features import Features, content_stems
 from .marks import player_line
 from .weights import DEFAULT, Weights
 
@@ -77,6 +77,15 @@ class Page:
         while 0 <= j < len(self.units) and self.labels[j] == Label.FURNITURE:
             j += step
         return j if 0 <= j < len(self.units) else None
+
+    def stems(self, i: int) -> set[str]:
+        """The content stems of unit i (see ``features.content_stems``)."""
+        return content_stems(self.units[i].text, self.weights.body_name_stem)
+
+    def share_told_in(self, own: set[str], k: int) -> float:
+        """The share of the content stems ``own`` (not empty) that unit k
+        holds too."""
+        return len(own & self.stems(k)) / len(own)
 
     def under_media(self, j: int) -> bool:
         """A gallery counter ("Снимка 1 от 9") or a player ("▶ 2:14",
